@@ -1,0 +1,175 @@
+{#
+    on-run-start hook: make every raw CRM table of the contract queryable in
+    the `crm_schema` schema before any model runs, and record which tables
+    are present in `<crm_schema>._crm_raw_tables`.
+
+    - A required table that is absent, or any table missing a contract
+      column, stops the run with a message naming table and column.
+    - An absent optional table becomes an empty placeholder with the
+      contract's columns, so every model still builds (the KPIs that need it
+      have no rows) and the data-quality marts leave it out.
+#}
+{% macro prepare_raw_crm() %}
+    {% if execute %}
+        {% do adapter.dispatch('prepare_raw_crm', 'cross_sell')() %}
+    {% endif %}
+    {{ return('') }}
+{% endmacro %}
+
+
+{# DuckDB: views over the files in CRM_RAW_DIR, every column read as text. #}
+{% macro duckdb__prepare_raw_crm() %}
+    {% set raw_dir = env_var('CRM_RAW_DIR', 'data/demo') | replace("'", "''") %}
+    {% set schema = var('crm_schema') %}
+    {% set contract = crm_contract() %}
+    {% set inventory = [] %}
+    {% do run_query('create schema if not exists ' ~ schema) %}
+    {% for table in crm_table_names() %}
+        {% set spec = contract[table] %}
+        {% set reader = crm_duckdb_raw_reader(raw_dir, table) %}
+        {% if reader is none %}
+            {% if spec.required %}
+                {% do exceptions.raise_compiler_error(
+                    "Required raw table '" ~ table ~ "' not found in CRM_RAW_DIR='"
+                    ~ raw_dir ~ "': expected " ~ table ~ ".csv, " ~ table
+                    ~ ".csv.gz, " ~ table ~ ".parquet or a folder " ~ table
+                    ~ "/ of .parquet files. Generate the demo data with "
+                    ~ "'python3 tasks.py demo' or point CRM_RAW_DIR at your extract."
+                ) %}
+            {% endif %}
+            {% do run_query(
+                'create or replace view ' ~ schema ~ '.' ~ table ~ ' as '
+                ~ crm_empty_raw_select(spec)
+            ) %}
+            {% do log('Optional raw table ' ~ table ~ ' is absent: the KPIs that need it will have no rows.', info=true) %}
+            {% do inventory.append((table, spec.required, false, none)) %}
+        {% else %}
+            {% set described = run_query('describe select * from ' ~ reader.sql) %}
+            {% set found = described.columns[0].values() | list %}
+            {% set missing = [] %}
+            {% for column in spec.columns %}
+                {% if column.name not in found %}
+                    {% do missing.append(column.name) %}
+                {% endif %}
+            {% endfor %}
+            {% if missing %}
+                {% do exceptions.raise_compiler_error(
+                    "Raw table '" ~ table ~ "' (" ~ reader.location
+                    ~ ") is missing required column(s): " ~ missing | join(', ')
+                    ~ ". Every column of the raw CRM contract must be present"
+                    ~ " (found: " ~ found | join(', ') ~ ")."
+                ) %}
+            {% endif %}
+            {% set select_list = [] %}
+            {% for column in spec.columns %}
+                {% do select_list.append(
+                    'cast("' ~ column.name ~ '" as varchar) as ' ~ column.name
+                ) %}
+            {% endfor %}
+            {% do run_query(
+                'create or replace view ' ~ schema ~ '.' ~ table ~ ' as select '
+                ~ select_list | join(', ') ~ ' from ' ~ reader.sql
+            ) %}
+            {% do inventory.append((table, spec.required, true, reader.location)) %}
+        {% endif %}
+    {% endfor %}
+    {% do crm_write_raw_inventory(schema, inventory) %}
+{% endmacro %}
+
+
+{# The first of <table>.csv, .csv.gz, .parquet, <table>/*.parquet found. #}
+{% macro crm_duckdb_raw_reader(raw_dir, table) %}
+    {% set base = raw_dir ~ '/' ~ table %}
+    {% set candidates = [
+        (base ~ '.csv', "read_csv('" ~ base ~ ".csv', header = true, all_varchar = true, auto_detect = true)"),
+        (base ~ '.csv.gz', "read_csv('" ~ base ~ ".csv.gz', header = true, all_varchar = true, auto_detect = true)"),
+        (base ~ '.parquet', "read_parquet('" ~ base ~ ".parquet')"),
+        (base ~ '/*.parquet', "read_parquet('" ~ base ~ "/*.parquet', union_by_name = true)"),
+    ] %}
+    {% for location, sql in candidates %}
+        {% set hits = run_query("select count(*) from glob('" ~ location ~ "')") %}
+        {% if hits.columns[0].values()[0] > 0 %}
+            {{ return({'location': location, 'sql': sql}) }}
+        {% endif %}
+    {% endfor %}
+    {{ return(none) }}
+{% endmacro %}
+
+
+{# Zero rows with the contract's columns, every one as text. #}
+{% macro crm_empty_raw_select(spec) %}
+    {% set select_list = [] %}
+    {% for column in spec.columns %}
+        {% do select_list.append(
+            'cast(null as ' ~ dbt.type_string() ~ ') as ' ~ column.name
+        ) %}
+    {% endfor %}
+    {{ return('select ' ~ select_list | join(', ') ~ ' where 1 = 0') }}
+{% endmacro %}
+
+
+{% macro crm_write_raw_inventory(schema, inventory) %}
+    {% set rows = [] %}
+    {% for table, is_required, is_present, location in inventory %}
+        {% do rows.append(
+            "select '" ~ table ~ "' as table_name, "
+            ~ is_required ~ " as is_required, "
+            ~ is_present ~ " as is_present, "
+            ~ ("cast(null as " ~ dbt.type_string() ~ ")" if location is none
+               else "cast('" ~ location ~ "' as " ~ dbt.type_string() ~ ")")
+            ~ " as location"
+        ) %}
+    {% endfor %}
+    {% do run_query('drop table if exists ' ~ schema ~ '._crm_raw_tables') %}
+    {% do run_query(
+        'create table ' ~ schema ~ '._crm_raw_tables as '
+        ~ rows | join(' union all ')
+    ) %}
+{% endmacro %}
+
+
+{#
+    Other engines (Postgres, Spark, ...): the raw tables are already landed
+    in `crm_schema` by an EL tool or by the harness loader. Check them and
+    create empty placeholders for absent optional tables.
+#}
+{% macro default__prepare_raw_crm() %}
+    {% set schema = var('crm_schema') %}
+    {% set contract = crm_contract() %}
+    {% set inventory = [] %}
+    {% do adapter.create_schema(api.Relation.create(database=target.database, schema=schema)) %}
+    {% for table in crm_table_names() %}
+        {% set spec = contract[table] %}
+        {% set marker = api.Relation.create(database=target.database, schema=schema, identifier='_crm_absent_' ~ table) %}
+        {% set relation = adapter.get_relation(database=target.database, schema=schema, identifier=table) %}
+        {% set was_placeholder = adapter.get_relation(database=target.database, schema=schema, identifier='_crm_absent_' ~ table) is not none %}
+        {% if relation is none or was_placeholder %}
+            {% if spec.required %}
+                {% do exceptions.raise_compiler_error(
+                    "Required raw table '" ~ table ~ "' not found in schema '" ~ schema ~ "'."
+                ) %}
+            {% endif %}
+            {% do run_query('drop table if exists ' ~ schema ~ '.' ~ table) %}
+            {% do run_query('create table ' ~ schema ~ '.' ~ table ~ ' as ' ~ crm_empty_raw_select(spec)) %}
+            {% do run_query('drop table if exists ' ~ marker) %}
+            {% do run_query('create table ' ~ marker ~ ' as select 1 as absent') %}
+            {% do inventory.append((table, spec.required, false, none)) %}
+        {% else %}
+            {% set found = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list %}
+            {% set missing = [] %}
+            {% for column in spec.columns %}
+                {% if column.name not in found %}
+                    {% do missing.append(column.name) %}
+                {% endif %}
+            {% endfor %}
+            {% if missing %}
+                {% do exceptions.raise_compiler_error(
+                    "Raw table '" ~ schema ~ "." ~ table ~ "' is missing required column(s): "
+                    ~ missing | join(', ') ~ "."
+                ) %}
+            {% endif %}
+            {% do inventory.append((table, spec.required, true, schema ~ '.' ~ table)) %}
+        {% endif %}
+    {% endfor %}
+    {% do crm_write_raw_inventory(schema, inventory) %}
+{% endmacro %}

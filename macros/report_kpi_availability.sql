@@ -1,0 +1,4 @@
+{# on-run-end hook: placeholder until the KPI catalogue exists. #}
+{% macro report_kpi_availability() %}
+    {{ return('') }}
+{% endmacro %}

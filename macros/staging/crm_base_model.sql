@@ -1,0 +1,249 @@
+{#
+    The body of a base_crm__<table> model: every raw row of one table, read
+    as the contract's types, with the first four steps of the contract's
+    bad-input rules applied. One row out per raw row in:
+
+      _dq_status  candidate | superseded | deleted | rejected
+      _dq_reason  the reason code of a rejected row, else null
+
+    Steps (raw-crm-contract.md, "Bad input"):
+      1. a null primary-key part rejects (missing_primary_key); an
+         unreadable one rejects (invalid_value) before versions are compared
+      2. per key the latest _loaded_at wins (null and unreadable sort
+         oldest); tied latest rows that differ are all rejected
+         (conflicting_duplicate); identical ones: one wins, the rest are
+         superseded
+      3. a winner with is_deleted = true is deleted
+      4. a winner failing a value rule is rejected with the first of
+         missing_required_field, invalid_value, unknown_currency,
+         unmapped_stage
+    Step 5 and 6 (references to other tables) happen in stg_crm__<table>.
+#}
+{% macro crm_base_model(table) %}
+{%- set spec = crm_contract()[table] -%}
+{%- set columns = spec.columns -%}
+{%- set key = spec.primary_key -%}
+{%- set column_types = columns | map(attribute='type') | list -%}
+{%- set has_currency = 'currency' in column_types -%}
+{%- set has_stage = 'stage' in column_types -%}
+{%- set has_is_deleted = 'is_deleted' in (columns | map(attribute='name') | list) -%}
+{%- set partition = '_is_versioned, ' ~ key | join(', ') -%}
+with
+
+source as (
+    select * from {{ source('crm', table) }}
+),
+{% if has_currency %}
+currency_rates as (
+    select * from {{ ref('currency_rates') }}
+),
+{% endif %}
+{%- if has_stage %}
+crm_stage_map as (
+    select * from {{ ref('crm_stage_map') }}
+),
+{% endif %}
+normalised as (
+    select
+        {%- for column in columns %}
+        {{ crm_normalise_text(column.name, column.type) }} as {{ column.name }}__text
+        {%- if not loop.last %},{% endif %}
+        {%- endfor %}
+    from source
+),
+
+typed as (
+    select
+        normalised.*,
+        {%- for column in columns %}
+        {{ crm_parse_value(column.name ~ '__text', column.type) }}
+            as {{ column.name }},
+        {%- endfor %}
+        {{ crm_record_key(key) }} as _record_key,
+        {{ crm_joined_texts(columns) }} as _raw_values,
+        (
+            {%- for part in key %}
+            {{ part }}__text is null{% if not loop.last %} or{% endif %}
+            {%- endfor %}
+        ) as _is_missing_primary_key,
+        (
+            {%- for part in key %}
+            {{ crm_is_unreadable(part) }}{% if not loop.last %} or{% endif %}
+            {%- endfor %}
+        ) as _is_unreadable_primary_key
+    from normalised
+),
+
+versioned as (
+    select
+        typed.*,
+        not (_is_missing_primary_key or _is_unreadable_primary_key)
+            as _is_versioned,
+        {{ dbt.hash('_raw_values') }} as _row_hash
+    from typed
+),
+
+ranked as (
+    select
+        versioned.*,
+        dense_rank() over (
+            partition by {{ partition }}
+            order by _loaded_at desc nulls last
+        ) as _version_rank
+    from versioned
+),
+
+latest_compared as (
+    select
+        ranked.*,
+        min(case when _version_rank = 1 then _row_hash end) over (
+            partition by {{ partition }}
+        ) as _latest_min_hash,
+        max(case when _version_rank = 1 then _row_hash end) over (
+            partition by {{ partition }}
+        ) as _latest_max_hash,
+        row_number() over (
+            partition by {{ partition }}, _version_rank
+            order by _row_hash
+        ) as _copy_number
+    from ranked
+),
+
+looked_up as (
+    select
+        latest_compared.*
+        {%- if has_currency %},
+        currency_rates.usd_per_unit
+        {%- endif %}
+        {%- if has_stage %},
+        crm_stage_map.canonical_stage
+        {%- endif %}
+    from latest_compared
+    {%- if has_currency %}
+    left join currency_rates
+        on latest_compared.currency = currency_rates.currency_code
+    {%- endif %}
+    {%- if has_stage %}
+    left join crm_stage_map
+        on lower(latest_compared.stage) = lower(crm_stage_map.crm_stage_name)
+    {%- endif %}
+),
+
+rule_checked as (
+    select
+        looked_up.*,
+        (
+            false
+            {%- for column in columns if not column.nullable and column.name not in key %}
+            or {{ column.name }}__text is null
+            {%- endfor %}
+        ) as _has_missing_required_field,
+        (
+            false
+            {%- for column in columns %}
+            or {{ crm_is_unreadable(column.name) }}
+            {%- endfor %}
+            {%- for column in columns if column.type == 'enum' %}
+            or {{ column.name }} not in ('{{ column['values'] | join("', '") }}')
+            {%- endfor %}
+            {%- for rule in spec.rules %}
+            or coalesce({{ rule }}, false)
+            {%- endfor %}
+        ) as _has_invalid_value
+    from looked_up
+),
+
+classified as (
+    select
+        rule_checked.*,
+        case
+            when _is_missing_primary_key then 'missing_primary_key'
+            when _is_unreadable_primary_key then 'invalid_value'
+            when _version_rank > 1 then null
+            when _latest_min_hash != _latest_max_hash
+                then 'conflicting_duplicate'
+            when _copy_number > 1 then null
+            {%- if has_is_deleted %}
+            when is_deleted then null
+            {%- endif %}
+            when _has_missing_required_field then 'missing_required_field'
+            when _has_invalid_value then 'invalid_value'
+            {%- if has_currency %}
+            when usd_per_unit is null then 'unknown_currency'
+            {%- endif %}
+            {%- if has_stage %}
+            when canonical_stage is null then 'unmapped_stage'
+            {%- endif %}
+        end as _dq_reason
+    from rule_checked
+),
+
+final as (
+    select
+        {%- for column in columns %}
+        {{ column.name }},
+        {%- endfor %}
+        {%- if has_currency %}
+        usd_per_unit,
+        {%- endif %}
+        {%- if has_stage %}
+        canonical_stage,
+        {%- endif %}
+        _record_key,
+        _raw_values,
+        _dq_reason,
+        case
+            when _dq_reason is not null then 'rejected'
+            when _version_rank > 1 or _copy_number > 1 then 'superseded'
+            {%- if has_is_deleted %}
+            when is_deleted then 'deleted'
+            {%- endif %}
+            else 'candidate'
+        end as _dq_status
+    from classified
+)
+
+select * from final
+{% endmacro %}
+
+
+{# Trim spaces (empty -> null); enums lower-cased, currencies upper-cased. #}
+{% macro crm_normalise_text(column_name, column_type) %}
+    {%- set trimmed = "nullif(trim(cast(" ~ column_name ~ " as " ~ dbt.type_string() ~ ")), '')" -%}
+    {%- if column_type == 'enum' -%}
+        {{ return('lower(' ~ trimmed ~ ')') }}
+    {%- elif column_type == 'currency' -%}
+        {{ return('upper(' ~ trimmed ~ ')') }}
+    {%- else -%}
+        {{ return(trimmed) }}
+    {%- endif -%}
+{% endmacro %}
+
+
+{% macro crm_is_unreadable(column_name) %}
+    {{ return('(' ~ column_name ~ '__text is not null and ' ~ column_name ~ ' is null)') }}
+{% endmacro %}
+
+
+{# Key parts joined with '|'; null when every part is null. #}
+{% macro crm_record_key(key) %}
+    {%- set parts = [] -%}
+    {%- for part in key -%}
+        {%- if not loop.first -%}{%- do parts.append("'|'") -%}{%- endif -%}
+        {%- do parts.append("coalesce(" ~ part ~ "__text, '')") -%}
+    {%- endfor -%}
+    {%- set all_null = [] -%}
+    {%- for part in key -%}{%- do all_null.append(part ~ '__text is null') -%}{%- endfor -%}
+    {{ return('case when not (' ~ all_null | join(' and ') ~ ') then ' ~ dbt.concat(parts) ~ ' end') }}
+{% endmacro %}
+
+
+{# Every column's normalised text, '|'-separated, nulls as \N. #}
+{% macro crm_joined_texts(columns) %}
+    {%- set parts = [] -%}
+    {%- for column in columns -%}
+        {%- if not loop.first -%}{%- do parts.append("'|'") -%}{%- endif -%}
+        {%- do parts.append("coalesce(" ~ column.name ~ "__text, '\\N')") -%}
+    {%- endfor -%}
+    {{ return(dbt.concat(parts)) }}
+{% endmacro %}

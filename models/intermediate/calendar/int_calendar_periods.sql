@@ -1,0 +1,147 @@
+{#
+    The KPI calendar: one row per (grain, period). Months, quarters and years
+    run from the period containing the earliest first purchase through the
+    period containing as_of_date; all_time is one period from the first day
+    of that first month to the day after as_of_date.
+
+    as_of_date is the var `as_of_date` when set, else the latest activity
+    date in the data (orders of any status, opportunities created or closed,
+    interactions, survey responses).
+#}
+with
+
+accounts_first_purchased as (
+    select * from {{ ref('int_accounts_first_purchased') }}
+),
+
+orders as (
+    select * from {{ ref('stg_crm__orders') }}
+),
+
+opportunities as (
+    select * from {{ ref('stg_crm__opportunities') }}
+),
+
+interactions as (
+    select * from {{ ref('stg_crm__interactions') }}
+),
+
+survey_responses as (
+    select * from {{ ref('stg_crm__survey_responses') }}
+),
+
+activity_dates as (
+    select cast(ordered_at as date) as activity_date from orders
+    union all
+    select cast(created_at as date) as activity_date from opportunities
+    union all
+    select cast(closed_at as date) as activity_date from opportunities
+    union all
+    select cast(occurred_at as date) as activity_date from interactions
+    union all
+    select cast(responded_at as date) as activity_date from survey_responses
+),
+
+bounds as (
+    select
+        {% if var('as_of_date') -%}
+        cast('{{ var("as_of_date") }}' as date)
+        {%- else -%}
+        (select max(activity_date) from activity_dates)
+        {%- endif %} as as_of_date,
+        cast(
+            {{ dbt.date_trunc('month', 'min(first_purchase_at)') }} as date
+        ) as first_month_start
+    from accounts_first_purchased
+),
+
+month_numbers as (
+    {{ dbt.generate_series(var('calendar_max_months')) }}
+),
+
+months as (
+    select
+        cast(
+            {{ dbt.dateadd(
+                'month', 'month_numbers.generated_number - 1',
+                'bounds.first_month_start'
+            ) }} as date
+        ) as month_start,
+        bounds.as_of_date
+    from month_numbers
+    cross join bounds
+),
+
+months_in_range as (
+    select * from months
+    where month_start <= as_of_date
+),
+
+periods as (
+    select distinct
+        'month' as grain,
+        month_start as period_start,
+        cast({{ dbt.dateadd('month', 1, 'month_start') }} as date) as period_end,
+        as_of_date
+    from months_in_range
+    union all
+    select distinct
+        'quarter' as grain,
+        cast({{ dbt.date_trunc('quarter', 'month_start') }} as date)
+            as period_start,
+        cast(
+            {{ dbt.dateadd(
+                'month', 3, dbt.date_trunc('quarter', 'month_start')
+            ) }} as date
+        ) as period_end,
+        as_of_date
+    from months_in_range
+    union all
+    select distinct
+        'year' as grain,
+        cast({{ dbt.date_trunc('year', 'month_start') }} as date)
+            as period_start,
+        cast(
+            {{ dbt.dateadd(
+                'month', 12, dbt.date_trunc('year', 'month_start')
+            ) }} as date
+        ) as period_end,
+        as_of_date
+    from months_in_range
+    union all
+    select
+        'all_time' as grain,
+        first_month_start as period_start,
+        cast({{ dbt.dateadd('day', 1, 'as_of_date') }} as date) as period_end,
+        as_of_date
+    from bounds
+    where first_month_start is not null
+),
+
+final as (
+    select
+        -- strings
+        grain,
+        -- booleans
+        cast(
+            {{ dbt.dateadd('day', -1, 'period_end') }} as date
+        ) <= as_of_date as is_complete_period,
+        -- dates
+        period_start,
+        period_end,
+        case
+            when grain = 'month'
+                then cast({{ dbt.dateadd('month', -1, 'period_start') }} as date)
+            when grain = 'quarter'
+                then cast({{ dbt.dateadd('month', -3, 'period_start') }} as date)
+            when grain = 'year'
+                then cast({{ dbt.dateadd('month', -12, 'period_start') }} as date)
+        end as previous_period_start,
+        as_of_date,
+        -- timestamps
+        cast(period_start as {{ dbt.type_timestamp() }}) as period_start_at,
+        cast(period_end as {{ dbt.type_timestamp() }}) as period_end_at
+    from periods
+)
+
+select * from final

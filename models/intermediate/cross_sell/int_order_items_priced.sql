@@ -1,0 +1,45 @@
+{#
+    Purchase lines: loaded lines of completed orders, with the line revenue
+    quantity * unit_price - discount converted to USD.
+#}
+with
+
+order_items as (
+    select * from {{ ref('stg_crm__order_items') }}
+),
+
+orders as (
+    select * from {{ ref('stg_crm__orders') }}
+),
+
+products as (
+    select * from {{ ref('stg_crm__products') }}
+),
+
+final as (
+    select
+        -- ids
+        order_items.order_item_id,
+        order_items.order_id,
+        orders.account_id,
+        order_items.product_id,
+        -- strings
+        products.product_category,
+        -- numerics
+        cast(
+            (
+                order_items.quantity * order_items.unit_price
+                - order_items.discount_amount
+            ) * orders.usd_per_unit as {{ type_double() }}
+        ) as line_revenue_usd,
+        -- timestamps
+        orders.ordered_at
+    from order_items
+    inner join orders
+        on order_items.order_id = orders.order_id
+    inner join products
+        on order_items.product_id = products.product_id
+    where orders.order_status = 'completed'
+)
+
+select * from final

@@ -1,0 +1,47 @@
+{#
+    Every KPI at every grain, period and breakdown: the table BI tools read.
+    Its columns are an enforced model contract (marts-contract.md).
+#}
+{% set kpi_models = [
+    'kpi_cross_sell_rate',
+    'kpi_cross_sell_revenue',
+    'kpi_product_penetration_rate',
+    'kpi_arpa',
+] %}
+with
+
+{% for kpi_model in kpi_models %}
+{{ kpi_model }} as (
+    select * from {{ ref(kpi_model) }}
+),
+
+{% endfor %}
+unioned as (
+    {%- for kpi_model in kpi_models %}
+    select
+        kpi_id,
+        kpi_category,
+        grain,
+        period_start,
+        period_end,
+        is_complete_period,
+        dimension,
+        dimension_value,
+        numerator,
+        denominator,
+        value,
+        unit,
+        previous_value,
+        change
+    from {{ kpi_model }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+final as (
+    select * from unioned
+)
+
+select * from final

@@ -1,0 +1,2 @@
+{# Every raw opportunities row, typed and classified: see macros/staging/crm_base_model.sql. #}
+{{ crm_base_model('opportunities') }}

@@ -1,0 +1,2 @@
+{# Every raw products row, typed and classified: see macros/staging/crm_base_model.sql. #}
+{{ crm_base_model('products') }}
