@@ -17,52 +17,127 @@ from pathlib import Path
 
 COLUMNS: dict[str, list[str]] = {
     "accounts": [
-        "account_id", "account_name", "segment", "industry", "region",
-        "country", "customer_type", "age_band", "owner_rep_id", "created_at",
-        "churned_at", "is_deleted", "_loaded_at",
+        "account_id",
+        "account_name",
+        "segment",
+        "industry",
+        "region",
+        "country",
+        "customer_type",
+        "age_band",
+        "owner_rep_id",
+        "created_at",
+        "churned_at",
+        "is_deleted",
+        "_loaded_at",
     ],
     "products": [
-        "product_id", "product_name", "product_category", "list_price",
-        "currency", "is_active", "is_deleted", "_loaded_at",
+        "product_id",
+        "product_name",
+        "product_category",
+        "list_price",
+        "currency",
+        "is_active",
+        "is_deleted",
+        "_loaded_at",
     ],
     "orders": [
-        "order_id", "account_id", "ordered_at", "status", "currency",
-        "is_deleted", "_loaded_at",
+        "order_id",
+        "account_id",
+        "ordered_at",
+        "status",
+        "currency",
+        "is_deleted",
+        "_loaded_at",
     ],
     "order_items": [
-        "order_item_id", "order_id", "product_id", "quantity", "unit_price",
-        "discount_amount", "is_deleted", "_loaded_at",
+        "order_item_id",
+        "order_id",
+        "product_id",
+        "quantity",
+        "unit_price",
+        "discount_amount",
+        "is_deleted",
+        "_loaded_at",
     ],
     "sales_reps": [
-        "rep_id", "rep_name", "team", "region", "role", "hired_at", "left_at",
-        "is_deleted", "_loaded_at",
+        "rep_id",
+        "rep_name",
+        "team",
+        "region",
+        "role",
+        "hired_at",
+        "left_at",
+        "is_deleted",
+        "_loaded_at",
     ],
     "campaigns": [
-        "campaign_id", "campaign_name", "channel", "started_at", "ended_at",
-        "is_deleted", "_loaded_at",
+        "campaign_id",
+        "campaign_name",
+        "channel",
+        "started_at",
+        "ended_at",
+        "is_deleted",
+        "_loaded_at",
     ],
     "campaign_members": [
-        "campaign_id", "account_id", "added_at", "is_deleted", "_loaded_at",
+        "campaign_id",
+        "account_id",
+        "added_at",
+        "is_deleted",
+        "_loaded_at",
     ],
     "opportunities": [
-        "opportunity_id", "account_id", "owner_rep_id", "product_id",
-        "campaign_id", "declared_type", "stage", "amount", "currency",
-        "created_at", "qualified_at", "closed_at", "is_deleted", "_loaded_at",
+        "opportunity_id",
+        "account_id",
+        "owner_rep_id",
+        "product_id",
+        "campaign_id",
+        "declared_type",
+        "stage",
+        "amount",
+        "currency",
+        "created_at",
+        "qualified_at",
+        "closed_at",
+        "is_deleted",
+        "_loaded_at",
     ],
     "interactions": [
-        "interaction_id", "account_id", "rep_id", "occurred_at", "channel",
-        "interaction_type", "opportunity_id", "is_deleted", "_loaded_at",
+        "interaction_id",
+        "account_id",
+        "rep_id",
+        "occurred_at",
+        "channel",
+        "interaction_type",
+        "opportunity_id",
+        "is_deleted",
+        "_loaded_at",
     ],
     "product_usage": [
-        "account_id", "product_id", "usage_date", "usage_count", "_loaded_at",
+        "account_id",
+        "product_id",
+        "usage_date",
+        "usage_count",
+        "_loaded_at",
     ],
     "survey_responses": [
-        "response_id", "account_id", "survey_type", "score", "responded_at",
-        "is_deleted", "_loaded_at",
+        "response_id",
+        "account_id",
+        "survey_type",
+        "score",
+        "responded_at",
+        "is_deleted",
+        "_loaded_at",
     ],
     "implementations": [
-        "implementation_id", "opportunity_id", "status", "started_at",
-        "ended_at", "is_deleted", "_loaded_at",
+        "implementation_id",
+        "opportunity_id",
+        "status",
+        "started_at",
+        "ended_at",
+        "is_deleted",
+        "_loaded_at",
     ],
 }
 
@@ -70,21 +145,29 @@ START = datetime(2023, 1, 1)
 END = datetime(2025, 12, 31, 18, 0, 0)
 SEGMENTS = ["smb", "mid_market", "enterprise", "consumer"]
 INDUSTRIES = [
-    "retail", "financial_services", "telecommunications", "software",
-    "healthcare", "manufacturing",
+    "retail",
+    "financial_services",
+    "telecommunications",
+    "software",
+    "healthcare",
+    "manufacturing",
 ]
-REGIONS = {"emea": ["DE", "FR", "GB", "NL"], "amer": ["US", "CA", "BR"],
-           "apac": ["AU", "JP", "SG"]}
+REGIONS = {"emea": ["DE", "FR", "GB", "NL"], "amer": ["US", "CA", "BR"], "apac": ["AU", "JP", "SG"]}
 AGE_BANDS = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
-REGION_CURRENCIES = {"emea": ["EUR", "EUR", "GBP"], "amer": ["USD"],
-                     "apac": ["USD"]}
+REGION_CURRENCIES = {"emea": ["EUR", "EUR", "GBP"], "amer": ["USD"], "apac": ["USD"]}
 PRODUCTS = [
-    ("P01", "Core CRM", "platform", 1200), ("P02", "CRM Plus", "platform", 2400),
-    ("P03", "Email Studio", "marketing", 600), ("P04", "SMS Gateway", "marketing", 300),
-    ("P05", "Ad Manager", "marketing", 900), ("P06", "Help Desk", "service", 800),
-    ("P07", "Live Chat", "service", 400), ("P08", "Field Service", "service", 1500),
-    ("P09", "BI Dashboards", "analytics", 1000), ("P10", "Forecasting", "analytics", 1300),
-    ("P11", "Data Export", "analytics", 200), ("P12", "Payments", "commerce", 700),
+    ("P01", "Core CRM", "platform", 1200),
+    ("P02", "CRM Plus", "platform", 2400),
+    ("P03", "Email Studio", "marketing", 600),
+    ("P04", "SMS Gateway", "marketing", 300),
+    ("P05", "Ad Manager", "marketing", 900),
+    ("P06", "Help Desk", "service", 800),
+    ("P07", "Live Chat", "service", 400),
+    ("P08", "Field Service", "service", 1500),
+    ("P09", "BI Dashboards", "analytics", 1000),
+    ("P10", "Forecasting", "analytics", 1300),
+    ("P11", "Data Export", "analytics", 200),
+    ("P12", "Payments", "commerce", 700),
 ]
 OPEN_STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation", "Engaging"]
 WON_STAGES = ["Closed Won", "Won", "closed won"]
@@ -136,10 +219,15 @@ def _reps(rng: random.Random, tables: Tables, count: int) -> list[str]:
             left = _random_moment(rng, max(hired, START), END)
         region = rng.choice(list(REGIONS))
         tables.add(
-            "sales_reps", rep_id=rep_id, rep_name=f"Rep {number}",
+            "sales_reps",
+            rep_id=rep_id,
+            rep_name=f"Rep {number}",
             team=f"{region}_{rng.choice(['hunters', 'farmers', 'inside'])}",
-            region=region, role="sales" if rng.random() < 0.8 else "service",
-            hired_at=ts(hired), left_at=ts(left), is_deleted="false",
+            region=region,
+            role="sales" if rng.random() < 0.8 else "service",
+            hired_at=ts(hired),
+            left_at=ts(left),
+            is_deleted="false",
             _loaded_at=_loaded(END),
         )
         rep_ids.append(rep_id)
@@ -150,10 +238,15 @@ def _products(tables: Tables) -> None:
     for product_id, name, category, price in PRODUCTS:
         currency = "EUR" if product_id in ("P04", "P11") else "USD"
         tables.add(
-            "products", product_id=product_id, product_name=name,
-            product_category=category, list_price=price, currency=currency,
+            "products",
+            product_id=product_id,
+            product_name=name,
+            product_category=category,
+            list_price=price,
+            currency=currency,
             is_active="false" if product_id == "P11" else "true",
-            is_deleted="false", _loaded_at=_loaded(START),
+            is_deleted="false",
+            _loaded_at=_loaded(START),
         )
 
 
@@ -163,10 +256,14 @@ def _campaigns(rng: random.Random, tables: Tables) -> list[tuple[str, datetime]]
         started = _random_moment(rng, START, datetime(2025, 10, 1))
         campaign_id = f"C{number:03d}"
         tables.add(
-            "campaigns", campaign_id=campaign_id,
-            campaign_name=f"Campaign {number}", channel=rng.choice(CHANNELS),
-            started_at=ts(started), ended_at=ts(started + timedelta(days=45)),
-            is_deleted="false", _loaded_at=_loaded(started),
+            "campaigns",
+            campaign_id=campaign_id,
+            campaign_name=f"Campaign {number}",
+            channel=rng.choice(CHANNELS),
+            started_at=ts(started),
+            ended_at=ts(started + timedelta(days=45)),
+            is_deleted="false",
+            _loaded_at=_loaded(started),
         )
         campaigns.append((campaign_id, started))
     return campaigns
@@ -188,8 +285,13 @@ class Counters:
 
 
 def _orders_for_account(
-    rng: random.Random, tables: Tables, counters: Counters, account_id: str,
-    currency: str, first_at: datetime, last_at: datetime,
+    rng: random.Random,
+    tables: Tables,
+    counters: Counters,
+    account_id: str,
+    currency: str,
+    first_at: datetime,
+    last_at: datetime,
 ) -> dict[str, datetime]:
     """Orders of one customer; returns product -> first completed purchase."""
     owned: dict[str, datetime] = {}
@@ -202,14 +304,19 @@ def _orders_for_account(
     for index, moment in enumerate(moments):
         status = "completed"
         if index > 0:
-            status = rng.choices(
-                ["completed", "pending", "cancelled", "refunded"], [90, 4, 4, 2]
-            )[0]
+            status = rng.choices(["completed", "pending", "cancelled", "refunded"], [90, 4, 4, 2])[
+                0
+            ]
         order_id = f"O{counters.next('order'):08d}"
         tables.add(
-            "orders", order_id=order_id, account_id=account_id,
-            ordered_at=ts(moment), status=status, currency=currency,
-            is_deleted="false", _loaded_at=_loaded(moment),
+            "orders",
+            order_id=order_id,
+            account_id=account_id,
+            ordered_at=ts(moment),
+            status=status,
+            currency=currency,
+            is_deleted="false",
+            _loaded_at=_loaded(moment),
         )
         for _ in range(rng.choice([1, 1, 2, 3])):
             if owned and rng.random() < 0.75:
@@ -220,9 +327,14 @@ def _orders_for_account(
             quantity = rng.choice([1, 1, 1, 2, 3, 5])
             discount = rng.choice(["", "", "0", str(round(price * 0.1, 2))])
             tables.add(
-                "order_items", order_item_id=f"I{counters.next('item'):09d}",
-                order_id=order_id, product_id=product, quantity=quantity,
-                unit_price=price, discount_amount=discount, is_deleted="false",
+                "order_items",
+                order_item_id=f"I{counters.next('item'):09d}",
+                order_id=order_id,
+                product_id=product,
+                quantity=quantity,
+                unit_price=price,
+                discount_amount=discount,
+                is_deleted="false",
                 _loaded_at=_loaded(moment),
             )
             if status == "completed" and product not in owned:
@@ -231,8 +343,14 @@ def _orders_for_account(
 
 
 def _pipeline_for_account(
-    rng: random.Random, tables: Tables, counters: Counters, account_id: str,
-    currency: str, rep_id: str, created: datetime, campaigns: list[tuple[str, datetime]],
+    rng: random.Random,
+    tables: Tables,
+    counters: Counters,
+    account_id: str,
+    currency: str,
+    rep_id: str,
+    created: datetime,
+    campaigns: list[tuple[str, datetime]],
 ) -> None:
     for _ in range(rng.choice([0, 1, 1, 2, 3])):
         opened = _random_moment(rng, created, END - timedelta(days=10))
@@ -250,42 +368,64 @@ def _pipeline_for_account(
         amount = "" if rng.random() < 0.15 else rng.choice([500, 1200, 2500, 4000, 9000])
         campaign_id = rng.choice(campaigns)[0] if rng.random() < 0.3 else ""
         tables.add(
-            "opportunities", opportunity_id=opportunity_id, account_id=account_id,
+            "opportunities",
+            opportunity_id=opportunity_id,
+            account_id=account_id,
             owner_rep_id=rep_id,
             product_id=rng.choice(PRODUCTS)[0] if rng.random() < 0.9 else "",
-            campaign_id=campaign_id, declared_type=rng.choice(DECLARED_TYPES) or "",
-            stage=rng.choice(stage), amount=amount, currency=currency,
-            created_at=ts(opened), qualified_at=ts(qualified), closed_at=ts(closed),
-            is_deleted="false", _loaded_at=_loaded(closed or opened),
+            campaign_id=campaign_id,
+            declared_type=rng.choice(DECLARED_TYPES) or "",
+            stage=rng.choice(stage),
+            amount=amount,
+            currency=currency,
+            created_at=ts(opened),
+            qualified_at=ts(qualified),
+            closed_at=ts(closed),
+            is_deleted="false",
+            _loaded_at=_loaded(closed or opened),
         )
         if outcome == "won" and rng.random() < 0.7:
             status = rng.choices(["in_progress", "succeeded", "failed"], [20, 60, 20])[0]
             assert closed is not None
-            ended = None if status == "in_progress" else min(
-                closed + timedelta(days=rng.randint(5, 60)), END
+            ended = (
+                None
+                if status == "in_progress"
+                else min(closed + timedelta(days=rng.randint(5, 60)), END)
             )
             tables.add(
                 "implementations",
                 implementation_id=f"IM{counters.next('implementation'):08d}",
-                opportunity_id=opportunity_id, status=status, started_at=ts(closed),
-                ended_at=ts(ended), is_deleted="false", _loaded_at=_loaded(ended or closed),
+                opportunity_id=opportunity_id,
+                status=status,
+                started_at=ts(closed),
+                ended_at=ts(ended),
+                is_deleted="false",
+                _loaded_at=_loaded(ended or closed),
             )
         for _ in range(rng.choice([0, 1, 2])):
             occurred = _random_moment(rng, opened, END)
             tables.add(
                 "interactions",
                 interaction_id=f"IN{counters.next('interaction'):08d}",
-                account_id=account_id, rep_id=rep_id, occurred_at=ts(occurred),
+                account_id=account_id,
+                rep_id=rep_id,
+                occurred_at=ts(occurred),
                 channel=rng.choice(INTERACTION_CHANNELS),
                 interaction_type=rng.choice(["sales", "service"]),
-                opportunity_id=opportunity_id, is_deleted="false",
+                opportunity_id=opportunity_id,
+                is_deleted="false",
                 _loaded_at=_loaded(occurred),
             )
 
 
 def _engagement_for_customer(
-    rng: random.Random, tables: Tables, counters: Counters, account_id: str,
-    rep_id: str, owned: dict[str, datetime], last_at: datetime,
+    rng: random.Random,
+    tables: Tables,
+    counters: Counters,
+    account_id: str,
+    rep_id: str,
+    owned: dict[str, datetime],
+    last_at: datetime,
 ) -> None:
     for product, since in sorted(owned.items()):
         month = datetime(since.year, since.month, 1)
@@ -293,7 +433,9 @@ def _engagement_for_customer(
             if rng.random() < 0.5:
                 day = month + timedelta(days=rng.randint(0, 27))
                 tables.add(
-                    "product_usage", account_id=account_id, product_id=product,
+                    "product_usage",
+                    account_id=account_id,
+                    product_id=product,
                     usage_date=day.strftime("%Y-%m-%d"),
                     usage_count=rng.choice([0, 1, 3, 8, 20, 55]),
                     _loaded_at=_loaded(day),
@@ -304,17 +446,28 @@ def _engagement_for_customer(
         survey_type = rng.choice(["csat", "nps"])
         score = rng.randint(1, 5) if survey_type == "csat" else rng.randint(0, 10)
         tables.add(
-            "survey_responses", response_id=f"S{counters.next('response'):08d}",
-            account_id=account_id, survey_type=survey_type, score=score,
-            responded_at=ts(responded), is_deleted="false", _loaded_at=_loaded(responded),
+            "survey_responses",
+            response_id=f"S{counters.next('response'):08d}",
+            account_id=account_id,
+            survey_type=survey_type,
+            score=score,
+            responded_at=ts(responded),
+            is_deleted="false",
+            _loaded_at=_loaded(responded),
         )
     for _ in range(rng.choice([0, 1, 2])):
         occurred = _random_moment(rng, min(owned.values()), last_at)
         tables.add(
-            "interactions", interaction_id=f"IN{counters.next('interaction'):08d}",
-            account_id=account_id, rep_id=rep_id, occurred_at=ts(occurred),
-            channel=rng.choice(INTERACTION_CHANNELS), interaction_type="service",
-            opportunity_id="", is_deleted="false", _loaded_at=_loaded(occurred),
+            "interactions",
+            interaction_id=f"IN{counters.next('interaction'):08d}",
+            account_id=account_id,
+            rep_id=rep_id,
+            occurred_at=ts(occurred),
+            channel=rng.choice(INTERACTION_CHANNELS),
+            interaction_type="service",
+            opportunity_id="",
+            is_deleted="false",
+            _loaded_at=_loaded(occurred),
         )
 
 
@@ -336,37 +489,53 @@ def build_tables(accounts: int = 3000, seed: int = 42, bad_rows: bool = False) -
         churned = None
         owned: dict[str, datetime] = {}
         if rng.random() < 0.85:
-            first_at = max(created, START) + timedelta(days=rng.randint(0, 30),
-                                                       seconds=rng.randint(0, 86399))
+            first_at = max(created, START) + timedelta(
+                days=rng.randint(0, 30), seconds=rng.randint(0, 86399)
+            )
             first_at = min(first_at, END - timedelta(days=1))
             last_at = END
             if rng.random() < 0.15:
-                churned = _random_moment(rng, first_at + timedelta(days=30), END + timedelta(days=30))
+                churned = _random_moment(
+                    rng, first_at + timedelta(days=30), END + timedelta(days=30)
+                )
                 churned = min(churned, END)
                 last_at = churned
             owned = _orders_for_account(
                 rng, tables, counters, account_id, currency, first_at, max(last_at, first_at)
             )
         tables.add(
-            "accounts", account_id=account_id, account_name=f"Account {number}",
-            segment=segment, industry=rng.choice(INDUSTRIES), region=region,
-            country=rng.choice(REGIONS[region]), customer_type=customer_type,
+            "accounts",
+            account_id=account_id,
+            account_name=f"Account {number}",
+            segment=segment,
+            industry=rng.choice(INDUSTRIES),
+            region=region,
+            country=rng.choice(REGIONS[region]),
+            customer_type=customer_type,
             age_band=rng.choice(AGE_BANDS) if customer_type == "b2c" else "",
-            owner_rep_id=rep_id, created_at=ts(created), churned_at=ts(churned),
-            is_deleted="false", _loaded_at=_loaded(created),
+            owner_rep_id=rep_id,
+            created_at=ts(created),
+            churned_at=ts(churned),
+            is_deleted="false",
+            _loaded_at=_loaded(created),
         )
         if rng.random() < 0.25:
             campaign_id, started = rng.choice(campaigns)
             tables.add(
-                "campaign_members", campaign_id=campaign_id, account_id=account_id,
+                "campaign_members",
+                campaign_id=campaign_id,
+                account_id=account_id,
                 added_at=ts(started + timedelta(days=rng.randint(0, 20))),
-                is_deleted="false", _loaded_at=_loaded(started),
+                is_deleted="false",
+                _loaded_at=_loaded(started),
             )
-        _pipeline_for_account(rng, tables, counters, account_id, currency, rep_id,
-                              max(created, START), campaigns)
+        _pipeline_for_account(
+            rng, tables, counters, account_id, currency, rep_id, max(created, START), campaigns
+        )
         if owned:
-            _engagement_for_customer(rng, tables, counters, account_id, rep_id, owned,
-                                     churned or END)
+            _engagement_for_customer(
+                rng, tables, counters, account_id, rep_id, owned, churned or END
+            )
     if bad_rows:
         add_bad_rows(tables)
     return tables
@@ -376,90 +545,235 @@ def add_bad_rows(tables: Tables) -> None:
     """Append one or more rows for every bad-input case of the contract."""
     moment = datetime(2025, 6, 1, 12, 0, 0)
     good_account = dict(
-        account_name="Bad Row Inc", segment="smb", industry="retail", region="emea",
-        country="DE", customer_type="b2b", created_at=ts(moment), is_deleted="false",
+        account_name="Bad Row Inc",
+        segment="smb",
+        industry="retail",
+        region="emea",
+        country="DE",
+        customer_type="b2b",
+        created_at=ts(moment),
+        is_deleted="false",
         _loaded_at=ts(moment),
     )
-    order = dict(ordered_at=ts(moment), status="completed", currency="EUR",
-                 is_deleted="false", _loaded_at=ts(moment))
-    item = dict(product_id="P01", quantity=1, unit_price=100, is_deleted="false",
-                _loaded_at=ts(moment))
+    order = dict(
+        ordered_at=ts(moment),
+        status="completed",
+        currency="EUR",
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
+    item = dict(
+        product_id="P01", quantity=1, unit_price=100, is_deleted="false", _loaded_at=ts(moment)
+    )
     # 1. missing primary key
     tables.reject("accounts", "missing_primary_key", account_id="  ", **good_account)
-    tables.reject("order_items", "missing_primary_key", order_item_id="", order_id="O00000001", **item)
+    tables.reject(
+        "order_items", "missing_primary_key", order_item_id="", order_id="O00000001", **item
+    )
     # 2. versions: an older version is superseded, an exact copy of the winner too
-    tables.add("accounts", account_id="BAD_V", **{**good_account, "segment": "enterprise",
-                                                  "_loaded_at": ts(moment - timedelta(days=9))})
+    tables.add(
+        "accounts",
+        account_id="BAD_V",
+        **{**good_account, "segment": "enterprise", "_loaded_at": ts(moment - timedelta(days=9))},
+    )
     tables.add("accounts", account_id="BAD_V", **good_account)
     tables.add("accounts", account_id="BAD_V", **good_account)
     # conflicting duplicates: two different rows tie for the latest _loaded_at
     tables.reject("accounts", "conflicting_duplicate", account_id="BAD_C", **good_account)
-    tables.reject("accounts", "conflicting_duplicate", account_id="BAD_C",
-                  **{**good_account, "segment": "enterprise"})
+    tables.reject(
+        "accounts",
+        "conflicting_duplicate",
+        account_id="BAD_C",
+        **{**good_account, "segment": "enterprise"},
+    )
     # 3. soft deletes: a deleted account orphans its order and that order's line
     tables.add("accounts", account_id="BAD_D", **{**good_account, "is_deleted": "true"})
     tables.reject("orders", "orphan_reference", order_id="BAD_O_D", account_id="BAD_D", **order)
-    tables.reject("order_items", "orphan_reference", order_item_id="BAD_I_D", order_id="BAD_O_D", **item)
+    tables.reject(
+        "order_items", "orphan_reference", order_item_id="BAD_I_D", order_id="BAD_O_D", **item
+    )
     # 4. value rules, in reason order
-    tables.reject("accounts", "missing_required_field", account_id="BAD_M",
-                  **{**good_account, "segment": ""})
-    tables.reject("accounts", "invalid_value", account_id="BAD_E",
-                  **{**good_account, "customer_type": "b2x"})
+    tables.reject(
+        "accounts", "missing_required_field", account_id="BAD_M", **{**good_account, "segment": ""}
+    )
+    tables.reject(
+        "accounts", "invalid_value", account_id="BAD_E", **{**good_account, "customer_type": "b2x"}
+    )
     tables.add("accounts", account_id="BAD_OK", **{**good_account, "customer_type": " B2B "})
-    tables.reject("orders", "invalid_value", order_id="BAD_O_TS", account_id="BAD_OK",
-                  **{**order, "ordered_at": "not a timestamp"})
-    tables.reject("orders", "invalid_value", order_id="BAD_O_ST", account_id="BAD_OK",
-                  **{**order, "status": "shipped"})
-    tables.reject("orders", "unknown_currency", order_id="BAD_O_CUR", account_id="BAD_OK",
-                  **{**order, "currency": "XYZ"})
-    tables.reject("orders", "invalid_value", order_id="BAD_O_LA", account_id="BAD_OK",
-                  **{**order, "_loaded_at": "yesterday"})
+    tables.reject(
+        "orders",
+        "invalid_value",
+        order_id="BAD_O_TS",
+        account_id="BAD_OK",
+        **{**order, "ordered_at": "not a timestamp"},
+    )
+    tables.reject(
+        "orders",
+        "invalid_value",
+        order_id="BAD_O_ST",
+        account_id="BAD_OK",
+        **{**order, "status": "shipped"},
+    )
+    tables.reject(
+        "orders",
+        "unknown_currency",
+        order_id="BAD_O_CUR",
+        account_id="BAD_OK",
+        **{**order, "currency": "XYZ"},
+    )
+    tables.reject(
+        "orders",
+        "invalid_value",
+        order_id="BAD_O_LA",
+        account_id="BAD_OK",
+        **{**order, "_loaded_at": "yesterday"},
+    )
     tables.add("orders", order_id="BAD_O_OK", account_id="BAD_OK", **{**order, "currency": "eur"})
     for suffix, values in {
-        "TXT": {"quantity": "three"}, "FRAC": {"quantity": "3.7"},
-        "NEG": {"quantity": "-1"}, "INF": {"unit_price": "inf"},
-        "NAN": {"unit_price": "NaN"}, "DISC": {"discount_amount": "150"},
+        "TXT": {"quantity": "three"},
+        "FRAC": {"quantity": "3.7"},
+        "NEG": {"quantity": "-1"},
+        "INF": {"unit_price": "inf"},
+        "NAN": {"unit_price": "NaN"},
+        "DISC": {"discount_amount": "150"},
     }.items():
-        tables.reject("order_items", "invalid_value", order_item_id=f"BAD_I_{suffix}",
-                      order_id="BAD_O_OK", **{**item, **values})
+        tables.reject(
+            "order_items",
+            "invalid_value",
+            order_item_id=f"BAD_I_{suffix}",
+            order_id="BAD_O_OK",
+            **{**item, **values},
+        )
     # items of a rejected order are orphans (the cascade)
-    tables.reject("order_items", "orphan_reference", order_item_id="BAD_I_CASCADE",
-                  order_id="BAD_O_ST", **item)
-    tables.reject("order_items", "orphan_reference", order_item_id="BAD_I_NOPROD",
-                  order_id="BAD_O_OK", **{**item, "product_id": "P99"})
-    tables.reject("orders", "orphan_reference", order_id="BAD_O_ORPH", account_id="NO_SUCH", **order)
-    opportunity = dict(account_id="BAD_OK", declared_type="cross_sell", amount=100,
-                       currency="USD", created_at=ts(moment), is_deleted="false",
-                       _loaded_at=ts(moment))
-    tables.reject("opportunities", "invalid_value", opportunity_id="BAD_OP_NOCLOSE",
-                  stage="Closed Won", **opportunity)
-    tables.reject("opportunities", "invalid_value", opportunity_id="BAD_OP_EARLY",
-                  stage="Lost", closed_at=ts(moment - timedelta(days=1)), **opportunity)
-    tables.reject("opportunities", "unmapped_stage", opportunity_id="BAD_OP_STAGE",
-                  stage="Discovery", **opportunity)
+    tables.reject(
+        "order_items",
+        "orphan_reference",
+        order_item_id="BAD_I_CASCADE",
+        order_id="BAD_O_ST",
+        **item,
+    )
+    tables.reject(
+        "order_items",
+        "orphan_reference",
+        order_item_id="BAD_I_NOPROD",
+        order_id="BAD_O_OK",
+        **{**item, "product_id": "P99"},
+    )
+    tables.reject(
+        "orders", "orphan_reference", order_id="BAD_O_ORPH", account_id="NO_SUCH", **order
+    )
+    opportunity = dict(
+        account_id="BAD_OK",
+        declared_type="cross_sell",
+        amount=100,
+        currency="USD",
+        created_at=ts(moment),
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "opportunities",
+        "invalid_value",
+        opportunity_id="BAD_OP_NOCLOSE",
+        stage="Closed Won",
+        **opportunity,
+    )
+    tables.reject(
+        "opportunities",
+        "invalid_value",
+        opportunity_id="BAD_OP_EARLY",
+        stage="Lost",
+        closed_at=ts(moment - timedelta(days=1)),
+        **opportunity,
+    )
+    tables.reject(
+        "opportunities",
+        "unmapped_stage",
+        opportunity_id="BAD_OP_STAGE",
+        stage="Discovery",
+        **opportunity,
+    )
     # 6. dangling optional references: loaded with the key set to null
-    tables.add("opportunities", opportunity_id="BAD_OP_DANGLE", stage="prospecting",
-               owner_rep_id="R_GONE", product_id="P99", **opportunity)
-    tables.add("interactions", interaction_id="BAD_IN_DANGLE", account_id="BAD_OK",
-               rep_id="R_GONE", occurred_at=ts(moment), channel="phone",
-               interaction_type="Sales", opportunity_id="OP_GONE", is_deleted="false",
-               _loaded_at=ts(moment))
-    tables.reject("survey_responses", "invalid_value", response_id="BAD_S", account_id="BAD_OK",
-                  survey_type="csat", score=7, responded_at=ts(moment), is_deleted="false",
-                  _loaded_at=ts(moment))
-    tables.reject("implementations", "invalid_value", implementation_id="BAD_IM",
-                  opportunity_id="BAD_OP_DANGLE", status="succeeded", started_at=ts(moment),
-                  is_deleted="false", _loaded_at=ts(moment))
-    tables.reject("product_usage", "invalid_value", account_id="BAD_OK", product_id="P01",
-                  usage_date="2025-06-01", usage_count=-1, _loaded_at=ts(moment))
-    tables.reject("product_usage", "invalid_value", account_id="BAD_OK", product_id="P01",
-                  usage_date="2025-02-30", usage_count=1, _loaded_at=ts(moment))
-    tables.reject("campaign_members", "orphan_reference", campaign_id="C_GONE",
-                  account_id="BAD_OK", added_at=ts(moment), is_deleted="false",
-                  _loaded_at=ts(moment))
-    tables.reject("sales_reps", "invalid_value", rep_id="BAD_R", rep_name="Bad Rep", team="x",
-                  region="emea", role="manager", hired_at=ts(moment), is_deleted="false",
-                  _loaded_at=ts(moment))
+    tables.add(
+        "opportunities",
+        opportunity_id="BAD_OP_DANGLE",
+        stage="prospecting",
+        owner_rep_id="R_GONE",
+        product_id="P99",
+        **opportunity,
+    )
+    tables.add(
+        "interactions",
+        interaction_id="BAD_IN_DANGLE",
+        account_id="BAD_OK",
+        rep_id="R_GONE",
+        occurred_at=ts(moment),
+        channel="phone",
+        interaction_type="Sales",
+        opportunity_id="OP_GONE",
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "survey_responses",
+        "invalid_value",
+        response_id="BAD_S",
+        account_id="BAD_OK",
+        survey_type="csat",
+        score=7,
+        responded_at=ts(moment),
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "implementations",
+        "invalid_value",
+        implementation_id="BAD_IM",
+        opportunity_id="BAD_OP_DANGLE",
+        status="succeeded",
+        started_at=ts(moment),
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "product_usage",
+        "invalid_value",
+        account_id="BAD_OK",
+        product_id="P01",
+        usage_date="2025-06-01",
+        usage_count=-1,
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "product_usage",
+        "invalid_value",
+        account_id="BAD_OK",
+        product_id="P01",
+        usage_date="2025-02-30",
+        usage_count=1,
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "campaign_members",
+        "orphan_reference",
+        campaign_id="C_GONE",
+        account_id="BAD_OK",
+        added_at=ts(moment),
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
+    tables.reject(
+        "sales_reps",
+        "invalid_value",
+        rep_id="BAD_R",
+        rep_name="Bad Rep",
+        team="x",
+        region="emea",
+        role="manager",
+        hired_at=ts(moment),
+        is_deleted="false",
+        _loaded_at=ts(moment),
+    )
 
 
 def write_tables(tables: Tables, out_dir: Path) -> dict[str, int]:
@@ -474,8 +788,7 @@ def write_tables(tables: Tables, out_dir: Path) -> dict[str, int]:
     return counts
 
 
-def generate(out_dir: Path, accounts: int = 3000, seed: int = 42,
-             bad_rows: bool = False) -> Tables:
+def generate(out_dir: Path, accounts: int = 3000, seed: int = 42, bad_rows: bool = False) -> Tables:
     tables = build_tables(accounts=accounts, seed=seed, bad_rows=bad_rows)
     write_tables(tables, out_dir)
     return tables

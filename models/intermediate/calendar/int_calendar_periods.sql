@@ -42,17 +42,29 @@ activity_dates as (
     select cast(responded_at as date) as activity_date from survey_responses
 ),
 
-bounds as (
+latest_activity as (
+    select max(activity_date) as latest_activity_date
+    from activity_dates
+),
+
+first_purchase as (
     select
-        {% if var('as_of_date') -%}
-        cast('{{ var("as_of_date") }}' as date)
-        {%- else -%}
-        (select max(activity_date) from activity_dates)
-        {%- endif %} as as_of_date,
         cast(
             {{ dbt.date_trunc('month', 'min(first_purchase_at)') }} as date
         ) as first_month_start
     from accounts_first_purchased
+),
+
+bounds as (
+    select
+        first_purchase.first_month_start,
+        {% if var('as_of_date') -%}
+        cast('{{ var("as_of_date") }}' as date)
+        {%- else -%}
+        latest_activity.latest_activity_date
+        {%- endif %} as as_of_date
+    from first_purchase
+    cross join latest_activity
 ),
 
 month_numbers as (
@@ -81,7 +93,9 @@ periods as (
     select distinct
         'month' as grain,
         month_start as period_start,
-        cast({{ dbt.dateadd('month', 1, 'month_start') }} as date) as period_end,
+        cast(
+            {{ dbt.dateadd('month', 1, 'month_start') }} as date
+        ) as period_end,
         as_of_date
     from months_in_range
     union all
@@ -131,11 +145,20 @@ final as (
         period_end,
         case
             when grain = 'month'
-                then cast({{ dbt.dateadd('month', -1, 'period_start') }} as date)
+                then
+                    cast(
+                        {{ dbt.dateadd('month', -1, 'period_start') }} as date
+                    )
             when grain = 'quarter'
-                then cast({{ dbt.dateadd('month', -3, 'period_start') }} as date)
+                then
+                    cast(
+                        {{ dbt.dateadd('month', -3, 'period_start') }} as date
+                    )
             when grain = 'year'
-                then cast({{ dbt.dateadd('month', -12, 'period_start') }} as date)
+                then
+                    cast(
+                        {{ dbt.dateadd('month', -12, 'period_start') }} as date
+                    )
         end as previous_period_start,
         as_of_date,
         -- timestamps

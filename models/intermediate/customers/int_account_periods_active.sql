@@ -93,7 +93,9 @@ holdings as (
 monthly_revenue as (
     select
         account_id,
-        cast({{ dbt.date_trunc('month', 'ordered_at') }} as date) as month_start,
+        cast(
+            {{ dbt.date_trunc('month', 'ordered_at') }} as date
+        ) as month_start,
         sum(line_revenue_usd) as revenue_usd
     from order_items_priced
     group by 1, 2
@@ -109,8 +111,8 @@ period_revenue as (
     inner join monthly_revenue
         on
             active_periods.account_id = monthly_revenue.account_id
-            and monthly_revenue.month_start >= active_periods.period_start
-            and monthly_revenue.month_start < active_periods.period_end
+            and active_periods.period_start <= monthly_revenue.month_start
+            and active_periods.period_end > monthly_revenue.month_start
     group by 1, 2, 3
 ),
 

@@ -74,10 +74,10 @@ tagged as (
 final as (
     select
         tagged.*,
-        opportunity_kind = 'cross_sell' as is_cross_sell_opportunity,
-        canonical_stage = 'closed_won' as is_won,
-        canonical_stage in ('closed_won', 'closed_lost') as is_closed,
-        coalesce(declared_type = opportunity_kind, false)
+        tagged.opportunity_kind = 'cross_sell' as is_cross_sell_opportunity,
+        tagged.canonical_stage = 'closed_won' as is_won,
+        tagged.canonical_stage in ('closed_won', 'closed_lost') as is_closed,
+        coalesce(tagged.declared_type = tagged.opportunity_kind, false)
             as is_declared_type_matching
     from tagged
 )

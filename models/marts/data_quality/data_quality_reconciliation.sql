@@ -78,8 +78,12 @@ final as (
         cast(
             coalesce(counted.superseded, 0) as {{ dbt.type_bigint() }}
         ) as superseded,
-        cast(coalesce(counted.deleted, 0) as {{ dbt.type_bigint() }}) as deleted,
-        cast(coalesce(rejected.rejected, 0) as {{ dbt.type_bigint() }}) as rejected,
+        cast(
+            coalesce(counted.deleted, 0) as {{ dbt.type_bigint() }}
+        ) as deleted,
+        cast(
+            coalesce(rejected.rejected, 0) as {{ dbt.type_bigint() }}
+        ) as rejected,
         cast(
             loaded.dangling_optional_references as {{ dbt.type_bigint() }}
         ) as dangling_optional_references

@@ -13,7 +13,7 @@ holding_classified as (
     select
         account_periods.*,
         case
-            when holding_at_end >= 2 then 'multi'
+            when account_periods.holding_at_end >= 2 then 'multi'
             else 'single'
         end as product_holding
     from account_periods

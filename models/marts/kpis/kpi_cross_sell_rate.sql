@@ -95,6 +95,8 @@ kpi_rows as (
     select * from product_rows
 ),
 
-{{ kpi_finalize('kpi_rows', 'cross_sell_rate', 'cross_sell_rate', 'percent', 'rate') }}
+{{ kpi_finalize(
+    'kpi_rows', 'cross_sell_rate', 'cross_sell_rate', 'percent', 'rate'
+) }}
 
 select * from final

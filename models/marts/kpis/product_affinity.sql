@@ -28,8 +28,8 @@ sequences as (
     inner join account_products as target_products
         on
             anchor_products.account_id = target_products.account_id
-            and target_products.first_purchased_at
-            > anchor_products.first_purchased_at
+            and anchor_products.first_purchased_at
+            < target_products.first_purchased_at
     group by 1, 2
 ),
 

@@ -28,7 +28,8 @@ final as (
         base_accounts.age_band,
         -- numerics
         case
-            when base_accounts.owner_rep_id is not null
+            when
+                base_accounts.owner_rep_id is not null
                 and sales_reps.rep_id is null then 1
             else 0
         end as _dangling_reference_count,

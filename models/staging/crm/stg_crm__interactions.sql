@@ -34,12 +34,14 @@ final as (
         base_interactions.interaction_type,
         -- numerics
         case
-            when base_interactions.rep_id is not null
+            when
+                base_interactions.rep_id is not null
                 and sales_reps.rep_id is null then 1
             else 0
         end
         + case
-            when base_interactions.opportunity_id is not null
+            when
+                base_interactions.opportunity_id is not null
                 and opportunities.opportunity_id is null then 1
             else 0
         end as _dangling_reference_count,

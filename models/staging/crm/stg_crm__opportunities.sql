@@ -44,17 +44,20 @@ final as (
         base_opportunities.amount * base_opportunities.usd_per_unit
             as amount_usd,
         case
-            when base_opportunities.owner_rep_id is not null
+            when
+                base_opportunities.owner_rep_id is not null
                 and sales_reps.rep_id is null then 1
             else 0
         end
         + case
-            when base_opportunities.product_id is not null
+            when
+                base_opportunities.product_id is not null
                 and products.product_id is null then 1
             else 0
         end
         + case
-            when base_opportunities.campaign_id is not null
+            when
+                base_opportunities.campaign_id is not null
                 and campaigns.campaign_id is null then 1
             else 0
         end as _dangling_reference_count,

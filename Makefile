@@ -1,0 +1,33 @@
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+demo: ## set up, build the warehouse on the demo data, print the KPIs
+	python3 tasks.py demo
+
+test: ## set up and run every check (what CI runs)
+	python3 tasks.py test
+
+generate: ## write the demo data (add ARGS="--bad-rows --accounts 20000")
+	python3 tasks.py generate $(ARGS)
+
+build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE
+	python3 tasks.py build
+
+lint: ## sqlfluff and ruff
+	.venv/bin/sqlfluff lint models tests analyses
+	.venv/bin/ruff check harness tasks.py
+
+fmt: ## format Python and fix SQL layout
+	.venv/bin/ruff format harness tasks.py
+	.venv/bin/sqlfluff fix models tests analyses
+
+e2e: ## the pytest end-to-end checks only
+	$(PY) -m pytest harness/tests
+
+docs: ## generate the dbt docs site into target/
+	.venv/bin/dbt docs generate --profiles-dir .
+
+.PHONY: help demo test generate build lint fmt e2e docs

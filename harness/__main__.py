@@ -1,0 +1,139 @@
+"""Command line of the project harness: `python -m harness <command>`.
+
+generate   write demo CRM data (deterministic; --bad-rows, --accounts)
+build      dbt build against CRM_RAW_DIR into CRM_WAREHOUSE, then summary
+demo       generate the demo data, build the warehouse, print the KPIs
+summary    print the KPI summary of a built warehouse
+check      every check: ruff, sqlfluff, dbt build with all tests, pytest
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from harness.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt
+from harness.generator import generate
+from harness.warehouse import summary
+
+
+def _raw_dir() -> Path:
+    return Path(os.environ.get("CRM_RAW_DIR", DEMO_RAW_DIR))
+
+
+def _warehouse() -> Path:
+    return Path(os.environ.get("CRM_WAREHOUSE", DEFAULT_WAREHOUSE))
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    tables = generate(
+        Path(args.out), accounts=args.accounts, seed=args.seed, bad_rows=args.bad_rows
+    )
+    for table, rows in tables.rows.items():
+        print(f"{table:<18} {len(rows):>10} rows")
+    print(f"written to {args.out}")
+    return 0
+
+
+def build(raw_dir: Path, warehouse: Path) -> int:
+    started = time.monotonic()
+    result = run_dbt(["build"], raw_dir, warehouse, echo=True)
+    seconds = time.monotonic() - started
+    if not result.ok:
+        print(f"\ndbt build failed after {seconds:.1f} s (see the messages above).")
+        return result.returncode
+    print(f"\ndbt build succeeded in {seconds:.1f} s; warehouse: {warehouse}\n")
+    print(summary(warehouse))
+    return 0
+
+
+def cmd_build(_: argparse.Namespace) -> int:
+    return build(_raw_dir(), _warehouse())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    raw_dir = _raw_dir()
+    if "CRM_RAW_DIR" not in os.environ:
+        print(f"Generating demo data ({args.accounts} accounts) in {raw_dir} ...")
+        generate(raw_dir, accounts=args.accounts, seed=args.seed)
+    return build(raw_dir, _warehouse())
+
+
+def cmd_summary(_: argparse.Namespace) -> int:
+    print(summary(_warehouse()))
+    return 0
+
+
+def _step(name: str, command: list[str], env: dict[str, str] | None = None) -> bool:
+    print(f"\n=== {name}: {' '.join(command)}", flush=True)
+    started = time.monotonic()
+    code = subprocess.run(command, cwd=PROJECT_DIR, env=env, check=False).returncode
+    print(
+        f"=== {name}: {'ok' if code == 0 else 'FAILED'} in {time.monotonic() - started:.1f} s",
+        flush=True,
+    )
+    return code == 0
+
+
+def cmd_check(_: argparse.Namespace) -> int:
+    python = sys.executable
+    bin_dir = Path(python).parent
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(
+            os.environ,
+            CRM_RAW_DIR=str(DEMO_RAW_DIR),
+            CRM_WAREHOUSE=str(Path(scratch) / "lint.duckdb"),
+        )
+        generate(DEMO_RAW_DIR)
+        steps = [
+            ("ruff", [str(bin_dir / "ruff"), "check", "harness", "tasks.py"], None),
+            ("sqlfluff", [str(bin_dir / "sqlfluff"), "lint", "models", "tests", "analyses"], env),
+        ]
+        for name, command, step_env in steps:
+            if not _step(name, command, step_env):
+                return 1
+        print("\n=== dbt build on the demo data", flush=True)
+        if build(DEMO_RAW_DIR, Path(scratch) / "demo.duckdb") != 0:
+            return 1
+    if not _step("pytest", [python, "-m", "pytest", "harness/tests"]):
+        return 1
+    print("\nAll checks passed.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m harness",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate_parser = commands.add_parser("generate", help="write demo CRM data")
+    generate_parser.add_argument("--out", default=str(DEMO_RAW_DIR))
+    for sub in (generate_parser, commands.add_parser("demo", help="generate, build, summary")):
+        sub.add_argument("--accounts", type=int, default=3000)
+        sub.add_argument("--seed", type=int, default=42)
+    generate_parser.add_argument(
+        "--bad-rows", action="store_true", help="append a row for every bad-input case"
+    )
+    commands.add_parser("build", help="dbt build and summary")
+    commands.add_parser("summary", help="print the KPI summary")
+    commands.add_parser("check", help="run every check")
+    args = parser.parse_args(argv)
+    handlers = {
+        "generate": cmd_generate,
+        "build": cmd_build,
+        "demo": cmd_demo,
+        "summary": cmd_summary,
+        "check": cmd_check,
+    }
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

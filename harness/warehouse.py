@@ -1,0 +1,66 @@
+"""Read-only queries on a built warehouse, and the KPI summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+
+def fetch_rows(warehouse: Path, sql: str) -> list[dict[str, Any]]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        cursor = connection.execute(sql)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def last_complete_year(warehouse: Path) -> Any:
+    rows = fetch_rows(
+        warehouse,
+        "select max(period_start) as period_start from marts.dim_calendar "
+        "where grain = 'year' and is_complete_period",
+    )
+    return rows[0]["period_start"]
+
+
+def _format(value: Any, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "percent":
+        return f"{value:.2f} %"
+    if unit == "usd":
+        return f"{value:,.2f} USD"
+    return f"{value:,.2f} {unit}"
+
+
+def summary(warehouse: Path) -> str:
+    """Overall KPI values for the last complete year, plus data quality."""
+    year = last_complete_year(warehouse)
+    lines = []
+    if year is None:
+        lines.append("No complete year in the data: no yearly KPI summary.")
+    else:
+        lines.append(f"KPIs, overall, year {year.year} (last complete year):")
+        for row in fetch_rows(
+            warehouse,
+            "select kpi_id, unit, value, numerator, denominator "
+            "from marts.kpi_scorecard where grain = 'year' "
+            f"and dimension = 'overall' and period_start = date '{year}' "
+            "order by kpi_category, kpi_id",
+        ):
+            ratio = ""
+            if row["denominator"] is not None:
+                ratio = f"  ({row['numerator']:,.2f} / {row['denominator']:,.0f})"
+            lines.append(f"  {row['kpi_id']:<34} {_format(row['value'], row['unit'])}{ratio}")
+    lines.append("")
+    lines.append("Raw rows: table, raw, loaded, superseded, deleted, rejected, dangling keys")
+    for row in fetch_rows(
+        warehouse, "select * from marts.data_quality_reconciliation order by table_name"
+    ):
+        lines.append(
+            f"  {row['table_name']:<18} {row['raw_rows']:>9} {row['loaded']:>9} "
+            f"{row['superseded']:>6} {row['deleted']:>6} {row['rejected']:>6} "
+            f"{row['dangling_optional_references']:>6}"
+        )
+    return "\n".join(lines)

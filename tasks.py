@@ -1,0 +1,67 @@
+"""Set up and run the project on a machine with only Python 3.11.
+
+    python3 tasks.py demo    # build the warehouse on the demo data, print KPIs
+    python3 tasks.py test    # lint, dbt build with every test, pytest
+
+Each command first creates .venv and installs requirements.txt into it
+(skipped when requirements.txt has not changed since the last install),
+then runs `python -m harness <command>` inside it. Extra arguments are
+passed on to the harness.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+STAMP = VENV / ".requirements.sha256"
+
+
+def ensure_environment() -> None:
+    requirements = ROOT / "requirements.txt"
+    digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == digest:
+        return
+    if not PYTHON.exists():
+        print("Creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("Installing requirements.txt into .venv ...", flush=True)
+    subprocess.run(
+        [
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            str(requirements),
+        ],
+        check=True,
+    )
+    STAMP.write_text(digest)
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 (run by any python3)
+        print("Python 3.11 or newer is needed.", file=sys.stderr)
+        return 2
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if argv else 2
+    ensure_environment()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [str(PYTHON), "-m", "harness", *argv], cwd=ROOT, env=env, check=False
+    ).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
