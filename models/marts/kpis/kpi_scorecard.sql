@@ -2,22 +2,17 @@
     Every KPI at every grain, period and breakdown: the table BI tools read.
     Its columns are an enforced model contract (marts-contract.md).
 #}
-{% set kpi_models = [
-    'kpi_cross_sell_rate',
-    'kpi_cross_sell_revenue',
-    'kpi_product_penetration_rate',
-    'kpi_arpa',
-] %}
+{% set kpi_marts = kpi_models() %}
 with
 
-{% for kpi_model in kpi_models %}
+{% for kpi_model in kpi_marts %}
 {{ kpi_model }} as (
     select * from {{ ref(kpi_model) }}
 ),
 
 {% endfor %}
 unioned as (
-    {%- for kpi_model in kpi_models %}
+    {%- for kpi_model in kpi_marts %}
     select
         kpi_id,
         kpi_category,
