@@ -80,7 +80,7 @@ def _step(name: str, command: list[str], env: dict[str, str] | None = None) -> b
     return code == 0
 
 
-def cmd_check(_: argparse.Namespace) -> int:
+def cmd_test(_: argparse.Namespace) -> int:
     python = sys.executable
     bin_dir = Path(python).parent
     with tempfile.TemporaryDirectory() as scratch:
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("build", help="dbt build and summary")
     commands.add_parser("summary", help="print the KPI summary")
-    commands.add_parser("check", help="run every check")
+    commands.add_parser("test", help="run every check")
     args = parser.parse_args(argv)
     handlers = {
         "generate": cmd_generate,
