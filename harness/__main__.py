@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": cmd_build,
         "demo": cmd_demo,
         "summary": cmd_summary,
-        "check": cmd_check,
+        "test": cmd_test,
     }
     return handlers[args.command](args)
 
