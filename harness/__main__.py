@@ -4,7 +4,7 @@ generate   write demo CRM data (deterministic; --bad-rows, --accounts)
 build      dbt build against CRM_RAW_DIR into CRM_WAREHOUSE, then summary
 demo       generate the demo data, build the warehouse, print the KPIs
 summary    print the KPI summary of a built warehouse
-check      every check: ruff, sqlfluff, dbt build with all tests, pytest
+test       every check: ruff, sqlfluff, dbt build with all tests, pytest
 """
 
 from __future__ import annotations
