@@ -45,21 +45,9 @@
             {% do inventory.append((table, spec.required, false, none)) %}
         {% else %}
             {% set described = run_query('describe select * from ' ~ reader.sql) %}
-            {% set found = described.columns[0].values() | list %}
-            {% set missing = [] %}
-            {% for column in spec.columns %}
-                {% if column.name not in found %}
-                    {% do missing.append(column.name) %}
-                {% endif %}
-            {% endfor %}
-            {% if missing %}
-                {% do exceptions.raise_compiler_error(
-                    "Raw table '" ~ table ~ "' (" ~ reader.location
-                    ~ ") is missing required column(s): " ~ missing | join(', ')
-                    ~ ". Every column of the raw CRM contract must be present"
-                    ~ " (found: " ~ found | join(', ') ~ ")."
-                ) %}
-            {% endif %}
+            {% do crm_check_raw_columns(
+                table, reader.location, described.columns[0].values() | list
+            ) %}
             {% set select_list = [] %}
             {% for column in spec.columns %}
                 {% do select_list.append(
@@ -74,6 +62,25 @@
         {% endif %}
     {% endfor %}
     {% do crm_write_raw_inventory(schema, inventory) %}
+{% endmacro %}
+
+
+{# Stop the run when a contract column is missing from a raw table. #}
+{% macro crm_check_raw_columns(table, location, found) %}
+    {% set missing = [] %}
+    {% for column in crm_contract()[table].columns %}
+        {% if column.name not in found %}
+            {% do missing.append(column.name) %}
+        {% endif %}
+    {% endfor %}
+    {% if missing %}
+        {% do exceptions.raise_compiler_error(
+            "Raw table '" ~ table ~ "' (" ~ location
+            ~ ") is missing required column(s): " ~ missing | join(', ')
+            ~ ". Every column of the raw CRM contract must be present"
+            ~ " (found: " ~ found | join(', ') ~ ")."
+        ) %}
+    {% endif %}
 {% endmacro %}
 
 
@@ -155,19 +162,10 @@
             {% do run_query('create table ' ~ marker ~ ' as select 1 as absent') %}
             {% do inventory.append((table, spec.required, false, none)) %}
         {% else %}
-            {% set found = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list %}
-            {% set missing = [] %}
-            {% for column in spec.columns %}
-                {% if column.name not in found %}
-                    {% do missing.append(column.name) %}
-                {% endif %}
-            {% endfor %}
-            {% if missing %}
-                {% do exceptions.raise_compiler_error(
-                    "Raw table '" ~ schema ~ "." ~ table ~ "' is missing required column(s): "
-                    ~ missing | join(', ') ~ "."
-                ) %}
-            {% endif %}
+            {% do crm_check_raw_columns(
+                table, schema ~ '.' ~ table,
+                adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list
+            ) %}
             {% do inventory.append((table, spec.required, true, schema ~ '.' ~ table)) %}
         {% endif %}
     {% endfor %}
