@@ -13,7 +13,11 @@
       - previous_value: the same kpi, grain, dimension and value in the
         previous period; change = value - previous_value
 
-    The calling model writes `select * from final` after it.
+      - no rows at all when an optional raw table the KPI needs is absent
+        (kpi_catalog seed, int_kpis_sources_checked)
+
+    The calling model writes `select * from final` after it (or from the
+    CTE named by `final_name`).
 #}
 {% macro kpi_finalize(
     rows,
@@ -21,10 +25,16 @@
     kpi_category,
     unit,
     value_kind,
-    grains=['month', 'quarter', 'year']
+    grains=['month', 'quarter', 'year'],
+    final_name='final'
 ) %}
 kpi_calendar as (
     select * from {{ ref('int_calendar_periods') }}
+),
+
+kpi_sources as (
+    select * from {{ ref('int_kpis_sources_checked') }}
+    where kpi_id = '{{ kpi_id }}' and is_available
 ),
 
 kpi_rows_filled as (
@@ -47,6 +57,7 @@ kpi_rows_filled as (
             {{ 'null' if value_kind == 'sum' else '0' }} as {{ type_double() }}
         ) as denominator
     from kpi_calendar
+    cross join kpi_sources
     left join {{ rows }} as computed_overall
         on
             kpi_calendar.grain = computed_overall.grain
@@ -57,9 +68,15 @@ kpi_rows_filled as (
         and computed_overall.grain is null
 ),
 
+kpi_rows_available as (
+    select kpi_rows_filled.*
+    from kpi_rows_filled
+    cross join kpi_sources
+),
+
 kpi_valued as (
     select
-        kpi_rows_filled.*,
+        kpi_rows_available.*,
         case
             {%- if value_kind == 'sum' %}
             when true then numerator
@@ -69,10 +86,10 @@ kpi_valued as (
             when denominator > 0 then numerator / denominator
             {%- endif %}
         end as value
-    from kpi_rows_filled
+    from kpi_rows_available
 ),
 
-final as (
+{{ final_name }} as (
     select
         cast('{{ kpi_id }}' as {{ dbt.type_string() }}) as kpi_id,
         cast('{{ kpi_category }}' as {{ dbt.type_string() }}) as kpi_category,

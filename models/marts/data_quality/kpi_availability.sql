@@ -5,41 +5,12 @@
 #}
 with
 
-kpi_catalog as (
-    select * from {{ ref('kpi_catalog') }}
-),
-
-inventory as (
-    select * from {{ ref('stg_crm__raw_table_inventory') }}
+kpis_sources_checked as (
+    select * from {{ ref('int_kpis_sources_checked') }}
 ),
 
 kpi_scorecard as (
     select * from {{ ref('kpi_scorecard') }}
-),
-
-needed_tables as (
-    select
-        kpi_catalog.kpi_id,
-        inventory.table_name,
-        inventory.is_present
-    from kpi_catalog
-    inner join inventory
-        on
-            {{ dbt.position(
-                dbt.concat(["'|'", 'inventory.table_name', "'|'"]),
-                dbt.concat(["'|'", "coalesce(kpi_catalog.needs_optional_tables, '')", "'|'"])
-            ) }} > 0
-),
-
-missing_tables as (
-    select
-        kpi_id,
-        count(*) as count_missing_tables,
-        {{ dbt.listagg('table_name', "', '", 'order by table_name') }}
-            as missing_tables
-    from needed_tables
-    where not is_present
-    group by 1
 ),
 
 scorecard_rows as (
@@ -52,21 +23,19 @@ scorecard_rows as (
 
 final as (
     select
-        kpi_catalog.kpi_id,
-        kpi_catalog.kpi_category,
-        kpi_catalog.unit,
-        kpi_catalog.needs_optional_tables,
-        missing_tables.missing_tables,
-        missing_tables.kpi_id is null as is_available,
+        kpis_sources_checked.kpi_id,
+        kpis_sources_checked.kpi_category,
+        kpis_sources_checked.unit,
+        kpis_sources_checked.needs_optional_tables,
+        kpis_sources_checked.missing_tables,
+        kpis_sources_checked.is_available,
         cast(
             coalesce(scorecard_rows.count_scorecard_rows, 0)
             as {{ dbt.type_bigint() }}
         ) as count_scorecard_rows
-    from kpi_catalog
-    left join missing_tables
-        on kpi_catalog.kpi_id = missing_tables.kpi_id
+    from kpis_sources_checked
     left join scorecard_rows
-        on kpi_catalog.kpi_id = scorecard_rows.kpi_id
+        on kpis_sources_checked.kpi_id = scorecard_rows.kpi_id
 )
 
 select * from final
