@@ -10,10 +10,14 @@ Accounts (all created 2023-01-01; R1, R2 are reps):
                         P1 2025-01-05 (cross, in 2025)
   A5 smb        rep R1  only a cancelled order: not a customer
 as_of_date = latest order date = 2025-01-05, so 2024 is the last complete year.
+
+The optional tables (opportunities, interactions, usage, surveys,
+implementations, campaigns) are described next to the data and the tests.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -86,19 +90,127 @@ def _item(
     )
 
 
+def _rep(rep_id: str, team: str, role: str, hired_at: str) -> dict[str, str]:
+    return dict(
+        rep_id=rep_id,
+        rep_name=f"Rep {rep_id}",
+        team=team,
+        region="emea",
+        role=role,
+        hired_at=hired_at,
+        is_deleted="false",
+        _loaded_at=LOADED,
+    )
+
+
+def _opportunity(
+    opportunity_id: str,
+    account_id: str,
+    owner: str,
+    product: str,
+    stage: str,
+    created_at: str,
+    closed_at: str = "",
+    amount: object = "",
+    qualified_at: str = "",
+    campaign: str = "",
+    currency: str = "USD",
+    declared_type: str = "cross_sell",
+) -> dict[str, object]:
+    return dict(
+        opportunity_id=opportunity_id,
+        account_id=account_id,
+        owner_rep_id=owner,
+        product_id=product,
+        campaign_id=campaign,
+        declared_type=declared_type,
+        stage=stage,
+        amount=amount,
+        currency=currency,
+        created_at=created_at,
+        qualified_at=qualified_at,
+        closed_at=closed_at,
+        is_deleted="false",
+        _loaded_at=LOADED,
+    )
+
+
+def _interaction(
+    interaction_id: str,
+    account_id: str,
+    rep_id: str,
+    occurred_at: str,
+    channel: str,
+    interaction_type: str,
+    opportunity_id: str,
+) -> dict[str, str]:
+    return dict(
+        interaction_id=interaction_id,
+        account_id=account_id,
+        rep_id=rep_id,
+        occurred_at=occurred_at,
+        channel=channel,
+        interaction_type=interaction_type,
+        opportunity_id=opportunity_id,
+        is_deleted="false",
+        _loaded_at=LOADED,
+    )
+
+
+def _usage(account_id: str, product_id: str, usage_date: str, count: int) -> dict[str, object]:
+    return dict(
+        account_id=account_id,
+        product_id=product_id,
+        usage_date=usage_date,
+        usage_count=count,
+        _loaded_at=LOADED,
+    )
+
+
+def _survey(
+    response_id: str, account_id: str, survey_type: str, score: int, responded_at: str
+) -> dict[str, object]:
+    return dict(
+        response_id=response_id,
+        account_id=account_id,
+        survey_type=survey_type,
+        score=score,
+        responded_at=responded_at,
+        is_deleted="false",
+        _loaded_at=LOADED,
+    )
+
+
+def _implementation(
+    implementation_id: str, opportunity_id: str, status: str, ended_at: str
+) -> dict[str, str]:
+    return dict(
+        implementation_id=implementation_id,
+        opportunity_id=opportunity_id,
+        status=status,
+        started_at="2024-04-22 00:00:00",
+        ended_at=ended_at,
+        is_deleted="false",
+        _loaded_at=LOADED,
+    )
+
+
+def _member(campaign_id: str, account_id: str, added_at: str) -> dict[str, str]:
+    return dict(
+        campaign_id=campaign_id,
+        account_id=account_id,
+        added_at=added_at,
+        is_deleted="false",
+        _loaded_at=LOADED,
+    )
+
+
 HANDMADE = {
     "sales_reps": [
-        dict(
-            rep_id=rep,
-            rep_name=f"Rep {rep}",
-            team="t",
-            region="emea",
-            role="sales",
-            hired_at="2020-01-01 00:00:00",
-            is_deleted="false",
-            _loaded_at=LOADED,
-        )
-        for rep in ("R1", "R2")
+        _rep("R1", "t", "sales", "2020-01-01 00:00:00"),
+        _rep("R2", "t", "sales", "2020-01-01 00:00:00"),
+        _rep("R3", "u", "sales", "2024-06-01 00:00:00"),  # owns no deal
+        _rep("R4", "u", "service", "2020-01-01 00:00:00"),  # not a sales rep
     ],
     "products": [
         dict(
@@ -147,6 +259,120 @@ HANDMADE = {
         _item("i10", "o10", "P1", 1, 20),
         _item("i11", "o11", "P1", 1, 20),
         _item("i12", "o12", "P1", 1, 20),
+    ],
+    # OP1 cross_sell (A1 did not own P3) won after 20 days; OP2 upsell (A2 owns P1) won
+    # after 10; OP3 cross_sell lost; OP4 new_business (A5 is no customer) won after 30;
+    # OP5 cross_sell (no product, declared cross_sell) won after 15, no amount; OP6 open.
+    "opportunities": [
+        _opportunity(
+            "OP1",
+            "A1",
+            "R1",
+            "P3",
+            "Closed Won",
+            "2024-04-01 00:00:00",
+            "2024-04-21 00:00:00",
+            1000,
+            "2024-04-05 00:00:00",
+            campaign="C1",
+        ),
+        _opportunity(
+            "OP2",
+            "A2",
+            "R1",
+            "P1",
+            "Won",
+            "2024-05-01 00:00:00",
+            "2024-05-11 00:00:00",
+            500,
+            "2024-05-02 00:00:00",
+        ),
+        _opportunity(
+            "OP3",
+            "A4",
+            "R2",
+            "P2",
+            "Closed Lost",
+            "2024-03-01 00:00:00",
+            "2024-03-31 00:00:00",
+            200,
+            "2024-03-10 00:00:00",
+            currency="EUR",
+        ),
+        _opportunity(
+            "OP4",
+            "A5",
+            "R1",
+            "P1",
+            "Closed Won",
+            "2024-02-01 00:00:00",
+            "2024-03-02 00:00:00",
+            300,
+            declared_type="new_business",
+        ),
+        _opportunity(
+            "OP5",
+            "A1",
+            "R2",
+            "",
+            "closed won",
+            "2024-06-01 00:00:00",
+            "2024-06-16 00:00:00",
+            "",
+            "2024-06-02 00:00:00",
+        ),
+        _opportunity("OP6", "A1", "R1", "P3", "Prospecting", "2024-09-01 00:00:00"),
+    ],
+    "implementations": [
+        _implementation("IM1", "OP1", "succeeded", "2024-05-15 00:00:00"),
+        _implementation("IM2", "OP5", "failed", "2024-07-01 00:00:00"),
+        _implementation("IM3", "OP2", "succeeded", "2024-05-20 00:00:00"),  # an upsell
+        _implementation("IM4", "OP1", "in_progress", ""),
+    ],
+    "interactions": [
+        _interaction("IN1", "A1", "R1", "2024-04-02 10:00:00", "phone", "sales", "OP1"),
+        _interaction("IN2", "A4", "R2", "2024-03-05 10:00:00", "email", "sales", "OP3"),
+        _interaction("IN3", "A2", "R1", "2024-08-01 10:00:00", "chat", "service", ""),
+        _interaction("IN4", "A1", "R2", "2024-06-05 10:00:00", "phone", "sales", "OP5"),
+        _interaction("IN5", "A1", "R2", "2025-01-02 10:00:00", "phone", "sales", "OP5"),
+    ],
+    "product_usage": [
+        _usage("A3", "P1", "2024-03-10", 5),
+        _usage("A1", "P1", "2024-05-01", 3),
+        _usage("A1", "P2", "2024-05-02", 0),
+        _usage("A2", "P1", "2024-04-10", 1),
+        _usage("A3", "P3", "2024-04-10", 2),
+        _usage("A4", "P3", "2024-07-01", 4),
+    ],
+    "survey_responses": [
+        _survey("S1", "A1", "csat", 5, "2024-02-01 00:00:00"),
+        _survey("S2", "A2", "csat", 3, "2024-03-01 00:00:00"),
+        _survey("S3", "A4", "csat", 4, "2024-09-01 00:00:00"),
+        _survey("S4", "A5", "csat", 2, "2024-05-01 00:00:00"),
+        _survey("N1", "A1", "nps", 10, "2024-04-01 00:00:00"),
+        _survey("N2", "A2", "nps", 9, "2024-04-01 00:00:00"),
+        _survey("N3", "A3", "nps", 8, "2024-04-01 00:00:00"),
+        _survey("N4", "A4", "nps", 3, "2024-04-01 00:00:00"),
+    ],
+    "campaigns": [
+        dict(
+            campaign_id=campaign,
+            campaign_name=campaign,
+            channel="email",
+            started_at="2024-01-01 00:00:00",
+            is_deleted="false",
+            _loaded_at=LOADED,
+        )
+        for campaign in ("C1", "C2")
+    ],
+    # C1: A1 (cross-buys 14 days later) and A4 (16 days later, in 2025) convert; A2 was
+    # not yet a customer and A3 had churned: both out. C2: A2 cross-buys 122 days later.
+    "campaign_members": [
+        _member("C1", "A1", "2024-02-20 00:00:00"),
+        _member("C1", "A2", "2024-01-15 00:00:00"),
+        _member("C1", "A4", "2024-12-20 00:00:00"),
+        _member("C1", "A3", "2024-05-01 00:00:00"),
+        _member("C2", "A2", "2024-03-01 00:00:00"),
     ],
 }
 
@@ -269,24 +495,125 @@ def test_non_customers_and_names_stay_out(handmade: Warehouse) -> None:
     assert all("account_name" not in row for row in accounts)
 
 
-def test_optional_tables_absent_are_reported(handmade: Warehouse) -> None:
+def test_every_kpi_of_the_spec_has_rows(handmade: Warehouse) -> None:
     rows = handmade.rows(
-        "select kpi_id, missing_tables from marts.kpi_availability "
-        "where not is_available order by kpi_id"
+        "select kpi_id, is_available, count_scorecard_rows from marts.kpi_availability"
     )
-    unavailable = {row["kpi_id"]: row["missing_tables"] for row in rows}
-    assert unavailable["csat"] == "survey_responses"
-    assert unavailable["implementation_success_rate"] == "implementations, opportunities"
-    assert "cross_sell_rate" not in unavailable
-    assert "KPIs unavailable (optional raw tables absent):" in handmade.result.output
-    reconciled = handmade.rows("select table_name from marts.data_quality_reconciliation")
-    assert {row["table_name"] for row in reconciled} == {
-        "sales_reps",
-        "products",
-        "accounts",
-        "orders",
-        "order_items",
-    }
+    assert len(rows) == 19
+    assert all(row["is_available"] and row["count_scorecard_rows"] > 0 for row in rows), rows
+    assert "Every KPI of the catalogue has its raw tables." in handmade.result.output
+
+
+def test_customer_lifetime_value_and_churn_2024(handmade: Warehouse) -> None:
+    # revenue of 2024 (786) over customers churned in 2024 (A3) with gross_margin 1.0
+    clv = handmade.kpi("customer_lifetime_value", "year", "2024-01-01")
+    assert (clv["numerator"], clv["denominator"]) == (pytest.approx(786.0), 1)
+    # active at 2024-01-01: only A3 (first bought in 2023), which churned in April
+    churn = handmade.kpi("churn_rate", "year", "2024-01-01")
+    assert (churn["numerator"], churn["denominator"], churn["value"]) == (1, 1, 100.0)
+
+
+def test_time_to_cross_sell_2024(handmade: Warehouse) -> None:
+    days = [
+        (date(2024, 3, 5) - date(2024, 1, 10)).days,  # A1: P1 then P2
+        (date(2024, 7, 1) - date(2024, 2, 1)).days,  # A2: P1+P2 then P3
+        (date(2024, 2, 10) - date(2023, 6, 1)).days,  # A3: P1 then P3
+    ]
+    row = handmade.kpi("time_to_cross_sell", "year", "2024-01-01")
+    assert (row["numerator"], row["denominator"]) == (sum(days), 3)
+    assert row["value"] == pytest.approx(sum(days) / 3)
+
+
+def test_opportunity_kpis_2024(handmade: Warehouse) -> None:
+    kinds = handmade.rows(
+        "select opportunity_id, opportunity_kind from intermediate."
+        "int_opportunities_tagged_cross_sell order by 1"
+    )
+    assert [row["opportunity_kind"] for row in kinds] == [
+        "cross_sell",
+        "upsell",
+        "cross_sell",
+        "new_business",
+        "cross_sell",
+        "cross_sell",
+    ]
+    conversion = handmade.kpi("cross_sell_conversion_rate", "year", "2024-01-01")
+    assert (conversion["numerator"], conversion["denominator"]) == (2, 3)  # OP1, OP5 of +OP3
+    size = handmade.kpi("cross_sell_opportunity_size", "year", "2024-01-01")
+    assert (size["numerator"], size["denominator"], size["value"]) == (1000, 1, 1000)
+    cycle = handmade.kpi("sales_cycle_length", "year", "2024-01-01")
+    assert (cycle["numerator"], cycle["denominator"]) == (20 + 10 + 30 + 15, 4)
+    ratio = handmade.rows(
+        "select distinct cross_sell_to_new_business_ratio as r from marts.kpi_sales_cycle_length "
+        "where grain = 'year' and period_start = date '2024-01-01'"
+    )
+    assert ratio[0]["r"] == pytest.approx(((20 + 15) / 2) / 30)
+    qualified = handmade.kpi("cross_sell_qualified_opportunities", "year", "2024-01-01")
+    assert (qualified["value"], qualified["denominator"]) == (3, None)  # OP1, OP3, OP5
+    # sales reps employed in 2024: R1, R2, R3; R1 and R2 own cross_sell deals
+    engagement = handmade.kpi("sales_team_engagement", "year", "2024-01-01")
+    assert (engagement["numerator"], engagement["denominator"]) == (2, 3)
+    # IM1 succeeded, IM2 failed (both cross_sell); IM3 is an upsell, IM4 not ended
+    implementation = handmade.kpi("implementation_success_rate", "year", "2024-01-01")
+    assert (implementation["numerator"], implementation["denominator"]) == (1, 2)
+    # IN1 and IN4 belong to won cross_sell deals; IN2's deal was lost; IN3 has none
+    interaction = handmade.kpi("interaction_cross_sell_rate", "year", "2024-01-01")
+    assert (interaction["numerator"], interaction["denominator"]) == (2, 4)
+
+
+def test_usage_and_surveys_2024(handmade: Warehouse) -> None:
+    # year 2024: the only pair owned at 2024-01-01 is A3's P1, used in March
+    year = handmade.kpi("product_usage_rate", "year", "2024-01-01")
+    assert (year["numerator"], year["denominator"]) == (1, 1)
+    # Q2: 7 pairs owned at 2024-04-01; used in Q2: A1 P1, A2 P1, A3 P3 (A1 P2's count is 0)
+    q2 = handmade.kpi("product_usage_rate", "quarter", "2024-04-01")
+    assert (q2["numerator"], q2["denominator"]) == (3, 7)
+    csat = handmade.kpi("csat", "year", "2024-01-01")
+    assert (csat["numerator"], csat["denominator"]) == (2, 4)  # S1 (5) and S3 (4)
+    single = handmade.kpi("csat", "year", "2024-01-01", "product_holding", "single")
+    assert (single["numerator"], single["denominator"]) == (2, 2)
+    none = handmade.kpi("csat", "year", "2024-01-01", "product_holding", "none")
+    assert (none["numerator"], none["denominator"]) == (0, 1)  # A5 never bought
+    nps = handmade.kpi("nps", "year", "2024-01-01")
+    assert (nps["numerator"], nps["denominator"], nps["value"]) == (1, 4, 25.0)
+
+
+def test_product_mix_ratio_2024(handmade: Warehouse) -> None:
+    # held at 2025-01-01 by active accounts: A1 P1 P2, A2 P1 P2 P3, A4 P3 -> 2 each of 6
+    rows = handmade.rows(
+        "select dimension_value, numerator, denominator, revenue_share "
+        "from marts.kpi_product_mix_ratio where grain = 'year' "
+        "and period_start = date '2024-01-01' order by 1"
+    )
+    assert [(r["dimension_value"], r["numerator"], r["denominator"]) for r in rows] == [
+        ("P1", 2, 6),
+        ("P2", 2, 6),
+        ("P3", 2, 6),
+    ]
+    revenue = {"P1": 100 + 100, "P2": 90 + 50 + 100, "P3": 216 + 100 + 30}
+    for row in rows:
+        expected = 100 * revenue[row["dimension_value"]] / 786
+        assert row["revenue_share"] == pytest.approx(expected)
+
+
+def test_campaign_cross_sell_rate(handmade: Warehouse) -> None:
+    rows = handmade.rows(
+        "select dimension_value, numerator, denominator from "
+        "marts.kpi_campaign_cross_sell_rate order by 1"
+    )
+    assert [tuple(row.values()) for row in rows] == [("C1", 2, 2), ("C2", 0, 1)]
+
+
+def test_declared_and_derived_kinds_are_compared(handmade: Warehouse) -> None:
+    rows = handmade.rows(
+        "select declared_type, opportunity_kind, count_opportunities "
+        "from marts.data_quality_opportunity_kinds order by 1, 2"
+    )
+    assert [tuple(row.values()) for row in rows] == [
+        ("cross_sell", "cross_sell", 4),
+        ("cross_sell", "upsell", 1),
+        ("new_business", "new_business", 1),
+    ]
 
 
 def test_same_answers_with_gzip_and_parquet_inputs(

@@ -21,8 +21,9 @@ won_in_periods as (
         calendar_periods.grain,
         calendar_periods.period_start,
         opportunities.opportunity_kind,
-        {{ days_between('opportunities.created_at', 'opportunities.closed_at') }}
-            as cycle_days
+        {{ days_between(
+            'opportunities.created_at', 'opportunities.closed_at'
+        ) }} as cycle_days
     from opportunities
     inner join calendar_periods
         on {{ in_period('opportunities.closed_at') }}

@@ -42,7 +42,9 @@ in_periods as (
     inner join calendar_periods
         on {{ in_period('first_cross_purchases.first_cross_purchase_at') }}
     inner join accounts_first_purchased
-        on first_cross_purchases.account_id = accounts_first_purchased.account_id
+        on
+            first_cross_purchases.account_id
+            = accounts_first_purchased.account_id
 ),
 
 kpi_rows as (

@@ -37,9 +37,7 @@ compared as (
     from mart_counts
     left join scorecard_counts
         on mart_counts.kpi_model = scorecard_counts.kpi_model
-    where
-        scorecard_counts.count_rows is null
-        or mart_counts.count_rows != scorecard_counts.count_rows
+    where mart_counts.count_rows != coalesce(scorecard_counts.count_rows, 0)
 )
 
 select * from compared
