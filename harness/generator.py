@@ -444,7 +444,10 @@ def _engagement_for_customer(
     for _ in range(rng.choice([0, 1, 1, 2])):
         responded = _random_moment(rng, min(owned.values()), last_at)
         survey_type = rng.choice(["csat", "nps"])
-        score = rng.randint(1, 5) if survey_type == "csat" else rng.randint(0, 10)
+        if survey_type == "csat":
+            score = rng.choices(range(1, 6), [5, 10, 20, 35, 30])[0]
+        else:
+            score = rng.choices(range(11), [2, 1, 2, 2, 3, 4, 6, 12, 18, 25, 25])[0]
         tables.add(
             "survey_responses",
             response_id=f"S{counters.next('response'):08d}",

@@ -53,6 +53,33 @@ def summary(warehouse: Path) -> str:
             if row["denominator"] is not None:
                 ratio = f"  ({row['numerator']:,.2f} / {row['denominator']:,.0f})"
             lines.append(f"  {row['kpi_id']:<34} {_format(row['value'], row['unit'])}{ratio}")
+        mix = fetch_rows(
+            warehouse,
+            "select dimension_value, value from marts.kpi_product_mix_ratio "
+            f"where grain = 'year' and period_start = date '{year}' "
+            "order by value desc limit 3",
+        )
+        if mix:
+            top = ", ".join(f"{r['dimension_value']} {r['value']:.1f} %" for r in mix)
+            lines.append(f"  {'product_mix_ratio (top 3 products)':<34} {top}")
+    campaigns = fetch_rows(
+        warehouse,
+        "select dimension_value, value, numerator, denominator "
+        "from marts.kpi_campaign_cross_sell_rate order by denominator desc limit 3",
+    )
+    if campaigns:
+        top = ", ".join(
+            f"{r['dimension_value']} {_format(r['value'], 'percent')} "
+            f"({r['numerator']:.0f}/{r['denominator']:.0f})"
+            for r in campaigns
+        )
+        lines.append(f"  {'campaign_cross_sell_rate (all time)':<34} {top}")
+    unavailable = fetch_rows(
+        warehouse,
+        "select kpi_id, missing_tables from marts.kpi_availability where not is_available",
+    )
+    for row in unavailable:
+        lines.append(f"  {row['kpi_id']:<34} unavailable: needs {row['missing_tables']}")
     lines.append("")
     lines.append("Raw rows: table, raw, loaded, superseded, deleted, rejected, dangling keys")
     for row in fetch_rows(
