@@ -12,6 +12,8 @@
       - period_end and is_complete_period from the calendar
       - previous_value: the same kpi, grain, dimension and value in the
         previous period; change = value - previous_value
+      - is_small_sample: the denominator is below the var min_sample_size,
+        so the value should not be read as a trend
 
       - no rows at all when an optional raw table the KPI needs is absent
         (kpi_catalog seed, int_kpis_sources_checked)
@@ -106,7 +108,10 @@ kpi_valued as (
         cast(kpi_valued.value as {{ type_double() }}) as value,
         cast('{{ unit }}' as {{ dbt.type_string() }}) as unit,
         cast(previous.value as {{ type_double() }}) as previous_value,
-        cast(kpi_valued.value - previous.value as {{ type_double() }}) as change
+        cast(kpi_valued.value - previous.value as {{ type_double() }}) as change,
+        coalesce(
+            kpi_valued.denominator < {{ var('min_sample_size') }}, false
+        ) as is_small_sample
     from kpi_valued
     inner join kpi_calendar
         on

@@ -27,7 +27,8 @@ unioned as (
         value,
         unit,
         previous_value,
-        change
+        change,
+        is_small_sample
     from {{ kpi_model }}
     {%- if not loop.last %}
     union all
