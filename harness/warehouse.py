@@ -80,6 +80,25 @@ def summary(warehouse: Path) -> str:
     )
     for row in unavailable:
         lines.append(f"  {row['kpi_id']:<34} unavailable: needs {row['missing_tables']}")
+    if year is not None:
+        lines.append("")
+        lines.append(f"Benchmarks, year {year.year} (* = the group configured by the vars):")
+        for row in fetch_rows(
+            warehouse,
+            "select * from marts.benchmark_comparison where grain = 'year' "
+            f"and period_start = date '{year}' order by kpi_id, benchmark_group",
+        ):
+            if row["benchmark_type"] == "range":
+                benchmark = f"{row['benchmark_low']:g}-{row['benchmark_high']:g} %"
+            else:
+                benchmark = f"avg {row['benchmark_average']:g} %"
+            marker = "*" if row["is_configured_group"] else " "
+            gap = "-" if row["gap_points"] is None else f"{row['gap_points']:+.2f}"
+            lines.append(
+                f" {marker}{row['kpi_id']:<28} {row['benchmark_group']:<19} {benchmark:<11} "
+                f"actual {_format(row['actual_value'], 'percent'):>8}  {row['position'] or '-':<6} "
+                f"gap {gap}"
+            )
     lines.append("")
     lines.append("Raw rows: table, raw, loaded, superseded, deleted, rejected, dangling keys")
     for row in fetch_rows(

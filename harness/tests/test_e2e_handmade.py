@@ -644,3 +644,29 @@ def test_same_answers_with_gzip_and_parquet_inputs(
     assert mixed.result.ok, mixed.result.output[-3000:]
     query = "select * from marts.kpi_scorecard order by all"
     assert mixed.rows(query) == handmade.rows(query)
+
+
+def test_benchmarks_bands_and_sample_size(handmade: Warehouse) -> None:
+    rows = handmade.rows(
+        "select kpi_id, benchmark_group, position, gap_points, is_configured_group "
+        "from marts.benchmark_comparison where grain = 'year' "
+        "and period_start = date '2024-01-01' order by 1, 2"
+    )
+    assert [tuple(row.values()) for row in rows] == [
+        ("cross_sell_rate", "b2b", "above", 60.0, True),  # 75 % against 5-15 %
+        ("cross_sell_rate", "retail_ecommerce", "above", 55.0, False),
+        ("cross_sell_rate", "subscription", "above", 45.0, False),
+        ("interaction_cross_sell_rate", "financial_services", "above", 20.0, False),
+        ("interaction_cross_sell_rate", "retail", "above", 25.0, True),  # 50 % against 25 %
+        ("interaction_cross_sell_rate", "telecommunications", "above", 30.0, False),
+    ]
+    band = handmade.rows(
+        "select band from marts.kpi_performance_bands where grain = 'year' "
+        "and period_start = date '2024-01-01' and dimension = 'overall'"
+    )
+    assert band == [{"band": "strong"}]
+    # four accounts are far below min_sample_size (30): every rate row is flagged
+    flags = handmade.rows(
+        "select distinct is_small_sample from marts.kpi_scorecard where denominator > 0"
+    )
+    assert flags == [{"is_small_sample": True}]

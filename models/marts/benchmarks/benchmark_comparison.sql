@@ -45,7 +45,7 @@ range_comparisons as (
             when overall_rows.value < benchmark_ranges.low_value then 'below'
             when overall_rows.value > benchmark_ranges.high_value then 'above'
             else 'within'
-        end as position,
+        end as position,  -- noqa: RF04 (the spec names it position)
         case
             when overall_rows.value is null then null
             when overall_rows.value < benchmark_ranges.low_value
@@ -83,7 +83,7 @@ average_comparisons as (
             when overall_rows.value > benchmark_averages.average_value
                 then 'above'
             else 'at'
-        end as position,
+        end as position,  -- noqa: RF04 (the spec names it position)
         overall_rows.value - benchmark_averages.average_value as gap_points,
         benchmark_averages.source,
         benchmark_averages.industry = '{{ var("industry") }}'
