@@ -7,6 +7,7 @@
     an average gives below / at (only when equal) / above.
     gap_points: outside a range, actual minus the nearest bound (0 within);
     for an average, actual minus the average. Both null without an actual.
+    The column name `position` is the spec's, though it is a SQL keyword.
 #}
 with
 
@@ -45,7 +46,7 @@ range_comparisons as (
             when overall_rows.value < benchmark_ranges.low_value then 'below'
             when overall_rows.value > benchmark_ranges.high_value then 'above'
             else 'within'
-        end as position,  -- noqa: RF04 (the spec names it position)
+        end as position,  -- noqa: RF04
         case
             when overall_rows.value is null then null
             when overall_rows.value < benchmark_ranges.low_value
@@ -83,7 +84,7 @@ average_comparisons as (
             when overall_rows.value > benchmark_averages.average_value
                 then 'above'
             else 'at'
-        end as position,  -- noqa: RF04 (the spec names it position)
+        end as position,  -- noqa: RF04
         overall_rows.value - benchmark_averages.average_value as gap_points,
         benchmark_averages.source,
         benchmark_averages.industry = '{{ var("industry") }}'
