@@ -19,6 +19,7 @@ from pathlib import Path
 
 from harness.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt
 from harness.generator import generate
+from harness.refresh import EXIT_BUILD_FAILED, EXIT_LOCKED, RefreshLocked, refresh, report
 from harness.warehouse import summary
 
 
@@ -62,6 +63,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"Generating demo data ({args.accounts} accounts) in {raw_dir} ...")
         generate(raw_dir, accounts=args.accounts, seed=args.seed)
     return build(raw_dir, _warehouse())
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    served = _warehouse()
+    try:
+        result = refresh(_raw_dir(), served, args.vars)
+    except RefreshLocked as error:
+        print(error)
+        return EXIT_LOCKED
+    print()
+    print(report(result, served))
+    return 0 if result.ok else EXIT_BUILD_FAILED
 
 
 def cmd_summary(_: argparse.Namespace) -> int:
@@ -123,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("build", help="dbt build and summary")
     commands.add_parser("summary", help="print the KPI summary")
+    refresh_parser = commands.add_parser("refresh", help="safe refresh of the served warehouse")
+    refresh_parser.add_argument("--vars", help="dbt vars for the build, as YAML")
     commands.add_parser("test", help="run every check")
     args = parser.parse_args(argv)
     handlers = {
@@ -130,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": cmd_build,
         "demo": cmd_demo,
         "summary": cmd_summary,
+        "refresh": cmd_refresh,
         "test": cmd_test,
     }
     return handlers[args.command](args)

@@ -13,6 +13,10 @@ from harness.dbt_cli import DbtResult, run_dbt
 from harness.generator import COLUMNS
 from harness.warehouse import fetch_rows
 
+# Every model and data test. Unit tests do not depend on the raw data: the
+# check command runs them once, in its dbt build on the demo data.
+DATA_BUILD = ["build", "--exclude", "test_type:unit"]
+
 
 def write_raw(raw_dir: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
     """One CSV per table with the contract's columns; missing values empty."""
@@ -59,7 +63,19 @@ def build_raw(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Warehou
 
     def build(raw_dir: Path, name: str, args: list[str] | None = None) -> Warehouse:
         warehouse = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
-        result = run_dbt(args or ["build"], raw_dir, warehouse)
+        result = run_dbt(args or DATA_BUILD, raw_dir, warehouse)
         return Warehouse(warehouse, result)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def handmade(tmp_path_factory: pytest.TempPathFactory, build_raw: Callable[..., Warehouse]):
+    """The hand-made CRM of handmade_crm.py, built once for the whole session."""
+    from harness.tests.handmade_crm import HANDMADE
+
+    raw_dir = tmp_path_factory.mktemp("handmade_raw")
+    write_raw(raw_dir, HANDMADE)
+    warehouse = build_raw(raw_dir, "handmade")
+    assert warehouse.result.ok, warehouse.result.output[-3000:]
+    return warehouse

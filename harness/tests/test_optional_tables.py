@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from harness.tests.conftest import Warehouse, write_raw
-from harness.tests.test_e2e_handmade import HANDMADE
+from harness.tests.handmade_crm import HANDMADE
 
 # KPIs that need each optional table (kpi-definitions.md), and the breakdowns
 # whose keys dangle without it (their values become 'unknown').
@@ -36,15 +36,6 @@ NEEDED_BY = {
 SCORECARD = "select * from marts.kpi_scorecard"
 
 
-@pytest.fixture(scope="module")
-def complete(tmp_path_factory: pytest.TempPathFactory, build_raw) -> Warehouse:
-    raw_dir = tmp_path_factory.mktemp("complete_raw")
-    write_raw(raw_dir, HANDMADE)
-    warehouse = build_raw(raw_dir, "complete", ["build", "--exclude", "test_type:unit"])
-    assert warehouse.result.ok, warehouse.result.output[-3000:]
-    return warehouse
-
-
 def _keyed(rows: list[dict]) -> dict[tuple, dict]:
     return {
         (r["kpi_id"], r["grain"], r["period_start"], r["dimension"], r["dimension_value"]): r
@@ -54,12 +45,12 @@ def _keyed(rows: list[dict]) -> dict[tuple, dict]:
 
 @pytest.mark.parametrize("absent", sorted(NEEDED_BY))
 def test_build_without_optional_table(
-    absent: str, complete: Warehouse, tmp_path: Path, build_raw
+    absent: str, handmade: Warehouse, tmp_path: Path, build_raw
 ) -> None:
     kpis, dangling_dimensions = NEEDED_BY[absent]
     raw_dir = tmp_path / "raw"
     write_raw(raw_dir, {table: rows for table, rows in HANDMADE.items() if table != absent})
-    partial = build_raw(raw_dir, f"without_{absent}", ["build", "--exclude", "test_type:unit"])
+    partial = build_raw(raw_dir, f"without_{absent}")
     assert partial.result.ok, partial.result.output[-3000:]
     assert f"Optional raw table {absent} is absent" in partial.result.output
 
@@ -73,7 +64,7 @@ def test_build_without_optional_table(
 
     expected = {
         key: row
-        for key, row in _keyed(complete.rows(SCORECARD)).items()
+        for key, row in _keyed(handmade.rows(SCORECARD)).items()
         if key[0] not in kpis and key[3] not in dangling_dimensions
     }
     found = {

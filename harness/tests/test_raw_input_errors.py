@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from harness.tests.conftest import write_raw
-from harness.tests.test_e2e_handmade import HANDMADE
+from harness.tests.handmade_crm import HANDMADE
 
 
 def _first_error_line(output: str) -> str:

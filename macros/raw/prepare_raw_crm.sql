@@ -87,15 +87,25 @@
 {# The first of <table>.csv, .csv.gz, .parquet, <table>/*.parquet found. #}
 {% macro crm_duckdb_raw_reader(raw_dir, table) %}
     {% set base = raw_dir ~ '/' ~ table %}
+    {% set csv_options = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'" %}
     {% set candidates = [
-        (base ~ '.csv', "read_csv('" ~ base ~ ".csv', header = true, all_varchar = true, auto_detect = true)"),
-        (base ~ '.csv.gz', "read_csv('" ~ base ~ ".csv.gz', header = true, all_varchar = true, auto_detect = true)"),
+        (base ~ '.csv', "read_csv('" ~ base ~ ".csv', " ~ csv_options ~ ")"),
+        (base ~ '.csv.gz', "read_csv('" ~ base ~ ".csv.gz', " ~ csv_options ~ ")"),
         (base ~ '.parquet', "read_parquet('" ~ base ~ ".parquet')"),
         (base ~ '/*.parquet', "read_parquet('" ~ base ~ "/*.parquet', union_by_name = true)"),
     ] %}
     {% for location, sql in candidates %}
         {% set hits = run_query("select count(*) from glob('" ~ location ~ "')") %}
         {% if hits.columns[0].values()[0] > 0 %}
+            {% set sizes = run_query("select min(size) from read_blob('" ~ location ~ "')") %}
+            {% if sizes.columns[0].values()[0] == 0 %}
+                {% do exceptions.raise_compiler_error(
+                    "Raw file '" ~ location ~ "' of table '" ~ table
+                    ~ "' is empty (0 bytes): expected a header row with the"
+                    ~ " contract's columns. Delete it if the table is optional"
+                    ~ " and absent, or re-export it."
+                ) %}
+            {% endif %}
             {{ return({'location': location, 'sql': sql}) }}
         {% endif %}
     {% endfor %}

@@ -1,0 +1,139 @@
+"""Safe scheduled refresh of the served DuckDB warehouse.
+
+The build goes into `<served>.building` next to the served file. Only when
+`dbt build` (models and every error-severity test) succeeds is that file
+renamed over the served one (`os.replace`: atomic on one filesystem).
+Readers that hold the old file keep reading it; new connections see the new
+one. A failed or killed build leaves the served file untouched. A lock file
+stops two refreshes from running at once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from harness.dbt_cli import PROJECT_DIR, run_dbt
+
+EXIT_BUILD_FAILED = 1
+EXIT_LOCKED = 3
+
+
+class RefreshLocked(RuntimeError):
+    pass
+
+
+@contextmanager
+def refresh_lock(served: Path) -> Iterator[None]:
+    lock_path = served.parent / f"{served.name}.refresh.lock"
+    served.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise RefreshLocked(
+                f"Another refresh of {served} is running (lock {lock_path}, "
+                f"held by pid {holder}); not starting a second one."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    ok: bool
+    seconds: float
+    failed_nodes: list[str]
+    freshness: list[tuple[str, str]]
+
+
+def _failed_nodes(target_dir: Path) -> list[str]:
+    path = target_dir / "run_results.json"
+    if not path.exists():
+        return []
+    results = json.loads(path.read_text())["results"]
+    return [
+        f"{result['unique_id']} ({result['status']})"
+        for result in results
+        if result["status"] in ("error", "fail", "runtime error")
+    ]
+
+
+def _freshness(target_dir: Path) -> list[tuple[str, str]]:
+    path = target_dir / "sources.json"
+    if not path.exists():
+        return []
+    results = json.loads(path.read_text())["results"]
+    return sorted((result["unique_id"].split(".")[-1], result["status"]) for result in results)
+
+
+def _checkpoint(database: Path) -> None:
+    """Fold any write-ahead log into the file, so the rename moves everything."""
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("checkpoint")
+
+
+def refresh(
+    raw_dir: Path, served: Path, dbt_vars: str | None = None, build_args: tuple[str, ...] = ()
+) -> RefreshResult:
+    """Build into `<served>.building`; replace `served` only if the build passed.
+
+    `build_args` are added to `dbt build` (the tests use it to skip unit
+    tests, which do not depend on the data and run once elsewhere).
+    """
+    building = served.parent / f"{served.name}.building"
+    target_dir = PROJECT_DIR / "target" / building.stem
+    started = time.monotonic()
+    with refresh_lock(served):
+        for leftover in (building, Path(f"{building}.wal")):
+            leftover.unlink(missing_ok=True)  # from a killed earlier run
+        var_args = ["--vars", dbt_vars] if dbt_vars else []
+        build = run_dbt(["build", *var_args, *build_args], raw_dir, building, echo=True)
+        if not build.ok:
+            failed = _failed_nodes(target_dir)
+            building.unlink(missing_ok=True)
+            Path(f"{building}.wal").unlink(missing_ok=True)
+            return RefreshResult(False, time.monotonic() - started, failed, [])
+        run_dbt(["source", "freshness", *var_args], raw_dir, building)
+        freshness = _freshness(target_dir)
+        _checkpoint(building)
+        os.replace(building, served)
+    return RefreshResult(True, time.monotonic() - started, [], freshness)
+
+
+def report(result: RefreshResult, served: Path) -> str:
+    lines = []
+    if result.ok:
+        lines.append(
+            f"Refresh succeeded in {result.seconds:.1f} s: {served} now serves the new build."
+        )
+    else:
+        lines.append(f"Refresh FAILED after {result.seconds:.1f} s; {served} was left as it was.")
+        for node in result.failed_nodes or ["(see the dbt output above)"]:
+            lines.append(f"  failed: {node}")
+    if result.freshness:
+        lines.append(
+            "Source freshness of _loaded_at (vars freshness_warn/error_after_hours; "
+            "reported, it does not block the refresh):"
+        )
+        for table, status in result.freshness:
+            lines.append(f"  {table:<18} {status}")
+    return "\n".join(lines)

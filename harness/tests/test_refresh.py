@@ -1,0 +1,175 @@
+"""Scheduled refreshes: readers never break, a failed run loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from harness.dbt_cli import PROJECT_DIR
+from harness.refresh import refresh, refresh_lock
+from harness.tests.conftest import write_raw
+from harness.tests.handmade_crm import HANDMADE, _item, _order
+from harness.warehouse import fetch_rows
+
+REVENUE_2024 = (
+    "select value from marts.kpi_scorecard where kpi_id = 'cross_sell_revenue' "
+    "and grain = 'year' and period_start = date '2024-01-01' and dimension = 'overall'"
+)
+FAST = ("--exclude", "test_type:unit")  # unit tests do not depend on data; run elsewhere
+MARTS = "select table_name from information_schema.tables where table_schema = 'marts'"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _marts_digest(warehouse: Path) -> dict[str, str]:
+    """A content hash of every mart, independent of row order."""
+    digests = {}
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        tables = [row[0] for row in connection.execute(MARTS).fetchall()]
+        for table in tables:
+            rows = sorted(
+                repr(row) for row in connection.execute(f"select * from marts.{table}").fetchall()
+            )
+            digests[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return digests
+
+
+def _harness(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "harness", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    raw_dir = tmp_path_factory.mktemp("refresh_raw")
+    write_raw(raw_dir, HANDMADE)
+    warehouse = tmp_path_factory.mktemp("served") / "served.duckdb"
+    result = refresh(raw_dir, warehouse, build_args=FAST)
+    assert result.ok, result.failed_nodes
+    assert {table for table, _ in result.freshness} >= {"accounts", "orders"}
+    return raw_dir, warehouse
+
+
+def test_reader_keeps_old_data_and_late_rows_change_past_periods(served, tmp_path) -> None:
+    raw_dir, original = served
+    warehouse = tmp_path / "copy.duckdb"
+    warehouse.write_bytes(original.read_bytes())
+    late_dir = tmp_path / "late_raw"
+    tables = {table: list(rows) for table, rows in HANDMADE.items()}
+    # a late order: old ordered_at, loaded after the first build (A4 first buys P2)
+    late_order = _order("o13", "A4", "2024-06-01 10:00:00")
+    late_order["_loaded_at"] = "2025-01-07 00:00:00"
+    tables["orders"].append(late_order)
+    tables["order_items"].append(_item("i13", "o13", "P2", 1, 60))
+    # a corrected version of an old order: o6 (A2's P3, 216 USD) was cancelled
+    corrected = _order("o6", "A2", "2024-07-01 12:00:00", status="cancelled", currency="EUR")
+    corrected["_loaded_at"] = "2025-01-08 00:00:00"
+    tables["orders"].append(corrected)
+    write_raw(late_dir, tables)
+
+    with duckdb.connect(str(warehouse), read_only=True) as reader:
+        assert reader.execute(REVENUE_2024).fetchone()[0] == pytest.approx(406.0)
+        result = refresh(late_dir, warehouse, build_args=FAST)
+        assert result.ok, result.failed_nodes
+        # the open reader still sees the file it opened
+        assert reader.execute(REVENUE_2024).fetchone()[0] == pytest.approx(406.0)
+    # a new connection sees the new build: 406 + 60 (late) - 216 (cancelled)
+    assert fetch_rows(warehouse, REVENUE_2024)[0]["value"] == pytest.approx(250.0)
+    rate = fetch_rows(
+        warehouse,
+        "select numerator, denominator from marts.kpi_cross_sell_rate where grain = 'year' "
+        "and period_start = date '2024-01-01' and dimension = 'overall'",
+    )
+    assert rate == [{"numerator": 3, "denominator": 4}]  # A1, A3, A4; A2's event is gone
+    superseded = fetch_rows(
+        warehouse,
+        "select superseded from marts.data_quality_reconciliation where table_name = 'orders'",
+    )
+    assert superseded == [{"superseded": 1}]
+
+
+def test_failed_build_names_the_node_and_keeps_the_served_file(served) -> None:
+    raw_dir, warehouse = served
+    before = _sha256(warehouse)
+    env = dict(os.environ, CRM_RAW_DIR=str(raw_dir), CRM_WAREHOUSE=str(warehouse))
+    process = _harness("refresh", "--vars", "{as_of_date: not-a-date}", env=env)
+    output, _ = process.communicate(timeout=600)
+    assert process.returncode == 1, output
+    assert "Refresh FAILED" in output
+    failed = [line for line in output.splitlines() if line.strip().startswith("failed: ")]
+    assert failed and all("int_calendar_periods" in line for line in failed), output[-2000:]
+    assert "Traceback" not in output
+    assert _sha256(warehouse) == before
+    assert not Path(f"{warehouse}.building").exists()
+
+
+def test_killed_refresh_leaves_served_file_identical_and_rebuild_is_idempotent(served) -> None:
+    raw_dir, warehouse = served
+    before = _sha256(warehouse)
+    digest_before = _marts_digest(warehouse)
+    building = Path(f"{warehouse}.building")
+    env = dict(os.environ, CRM_RAW_DIR=str(raw_dir), CRM_WAREHOUSE=str(warehouse))
+    process = _harness("refresh", env=env)
+    deadline = time.monotonic() + 120
+    while not building.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert building.exists(), "the build never started"
+    time.sleep(3)  # well into the build
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert _sha256(warehouse) == before
+    # the next refresh cleans up and succeeds; the same data gives identical marts
+    assert refresh(raw_dir, warehouse, build_args=FAST).ok
+    assert not building.exists()
+    assert _marts_digest(warehouse) == digest_before
+
+
+def test_concurrent_refresh_is_refused(served) -> None:
+    raw_dir, warehouse = served
+    env = dict(os.environ, CRM_RAW_DIR=str(raw_dir), CRM_WAREHOUSE=str(warehouse))
+    with refresh_lock(warehouse):
+        process = _harness("refresh", env=env)
+        output, _ = process.communicate(timeout=120)
+    assert process.returncode == 3
+    assert "Another refresh of" in output and "is running" in output
+
+
+def test_read_only_target_reads_while_a_reader_holds_the_file(served) -> None:
+    _, warehouse = served
+    env = dict(os.environ, CRM_WAREHOUSE=str(warehouse))
+    with duckdb.connect(str(warehouse), read_only=True):
+        shown = subprocess.run(
+            [
+                str(Path(sys.executable).parent / "dbt"),
+                "show",
+                "--profiles-dir",
+                ".",
+                "--target",
+                "served_readonly",
+                "--inline",
+                "select count(*) as n from marts.kpi_scorecard",
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert shown.returncode == 0, shown.stdout + shown.stderr
