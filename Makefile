@@ -13,6 +13,9 @@ test: ## set up and run every check (what CI runs)
 generate: ## write the demo data (add ARGS="--bad-rows --accounts 20000")
 	python3 tasks.py generate $(ARGS)
 
+refresh: ## safe refresh of the served warehouse (build aside, atomic replace)
+	python3 tasks.py refresh
+
 build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE
 	python3 tasks.py build
 
@@ -30,4 +33,4 @@ e2e: ## the pytest end-to-end checks only
 docs: ## generate the dbt docs site into target/
 	.venv/bin/dbt docs generate --profiles-dir .
 
-.PHONY: help demo test generate build lint fmt e2e docs
+.PHONY: help demo test generate refresh build lint fmt e2e docs
