@@ -1,23 +1,29 @@
 {#
-    Ad-hoc audit: how the CRM's declared opportunity type compares with the
-    kind the project derives from purchase history. Compile with
+    Ad-hoc audit: the declared/derived opportunity-kind pairs that disagree,
+    most frequent first, with their share of all opportunities. Compile with
     `dbt compile --select audit_opportunity_kind_vs_declared_type` and run
-    the SQL in target/compiled against the warehouse.
+    the SQL in target/compiled against the warehouse (read-only target).
 #}
 with
 
-opportunities as (
-    select * from {{ ref('int_opportunities_tagged_cross_sell') }}
+opportunity_kinds as (
+    select * from {{ ref('data_quality_opportunity_kinds') }}
 ),
 
-compared as (
+shares as (
     select
-        coalesce(declared_type, '(none)') as declared_type,
+        declared_type,
         opportunity_kind,
-        count(*) as count_opportunities
-    from opportunities
-    group by 1, 2
+        count_opportunities,
+        100.0 * count_opportunities
+        / sum(count_opportunities) over () as share_of_opportunities
+    from opportunity_kinds
+),
+
+mismatches as (
+    select * from shares
+    where declared_type != opportunity_kind
+    order by 3 desc
 )
 
-select * from compared
-order by 1, 2
+select * from mismatches

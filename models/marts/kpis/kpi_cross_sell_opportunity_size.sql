@@ -5,33 +5,13 @@
 #}
 with
 
-opportunities as (
-    select * from {{ ref('int_opportunities_tagged_cross_sell') }}
-),
-
-accounts_first_purchased as (
-    select * from {{ ref('int_accounts_first_purchased') }}
-),
-
-calendar_periods as (
-    select * from {{ ref('int_calendar_periods') }}
-    where grain != 'all_time'
+opportunities_closed as (
+    select * from {{ ref('int_opportunities_closed_in_periods') }}
 ),
 
 won_in_periods as (
-    select
-        calendar_periods.grain,
-        calendar_periods.period_start,
-        opportunities.owner_rep_id,
-        opportunities.product_id,
-        opportunities.amount_usd,
-        accounts_first_purchased.segment
-    from opportunities
-    inner join calendar_periods
-        on {{ in_period('opportunities.closed_at') }}
-    inner join accounts_first_purchased
-        on opportunities.account_id = accounts_first_purchased.account_id
-    where opportunities.is_cross_sell_opportunity and opportunities.is_won
+    select * from opportunities_closed
+    where is_cross_sell_opportunity and is_won
 ),
 
 kpi_rows as (

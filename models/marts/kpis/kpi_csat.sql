@@ -5,25 +5,12 @@
 with
 
 survey_responses as (
-    select * from {{ ref('int_survey_responses_classified') }}
-),
-
-calendar_periods as (
-    select * from {{ ref('int_calendar_periods') }}
-    where grain != 'all_time'
+    select * from {{ ref('int_survey_responses_in_periods') }}
 ),
 
 responses_in_periods as (
-    select
-        calendar_periods.grain,
-        calendar_periods.period_start,
-        survey_responses.score,
-        survey_responses.segment,
-        survey_responses.product_holding
-    from survey_responses
-    inner join calendar_periods
-        on {{ in_period('survey_responses.responded_at') }}
-    where survey_responses.survey_type = 'csat'
+    select * from survey_responses
+    where survey_type = 'csat'
 ),
 
 kpi_rows as (

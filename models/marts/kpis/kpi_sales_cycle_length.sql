@@ -7,27 +7,13 @@
 #}
 with
 
-opportunities as (
-    select * from {{ ref('int_opportunities_tagged_cross_sell') }}
-),
-
-calendar_periods as (
-    select * from {{ ref('int_calendar_periods') }}
-    where grain != 'all_time'
+opportunities_closed as (
+    select * from {{ ref('int_opportunities_closed_in_periods') }}
 ),
 
 won_in_periods as (
-    select
-        calendar_periods.grain,
-        calendar_periods.period_start,
-        opportunities.opportunity_kind,
-        {{ days_between(
-            'opportunities.created_at', 'opportunities.closed_at'
-        ) }} as cycle_days
-    from opportunities
-    inner join calendar_periods
-        on {{ in_period('opportunities.closed_at') }}
-    where opportunities.is_won
+    select * from opportunities_closed
+    where is_won
 ),
 
 kpi_rows as (
