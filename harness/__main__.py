@@ -110,6 +110,10 @@ def cmd_test(_: argparse.Namespace) -> int:
         for name, command, step_env in steps:
             if not _step(name, command, step_env):
                 return 1
+        # a misspelt YAML key or a deprecated form is an error, not a warning
+        parse = [str(bin_dir / "dbt"), "--warn-error", "parse", "--profiles-dir", "."]
+        if not _step("dbt parse", parse, env):
+            return 1
         print("\n=== dbt build on the demo data", flush=True)
         if build(DEMO_RAW_DIR, Path(scratch) / "demo.duckdb") != 0:
             return 1
