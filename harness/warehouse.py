@@ -57,7 +57,7 @@ def summary(warehouse: Path) -> str:
             warehouse,
             "select dimension_value, value from marts.kpi_product_mix_ratio "
             f"where grain = 'year' and period_start = date '{year}' "
-            "order by value desc limit 3",
+            "order by value desc, dimension_value limit 3",
         )
         if mix:
             top = ", ".join(f"{r['dimension_value']} {r['value']:.1f} %" for r in mix)
@@ -65,7 +65,8 @@ def summary(warehouse: Path) -> str:
     campaigns = fetch_rows(
         warehouse,
         "select dimension_value, value, numerator, denominator "
-        "from marts.kpi_campaign_cross_sell_rate order by denominator desc limit 3",
+        "from marts.kpi_campaign_cross_sell_rate "
+        "order by denominator desc, dimension_value limit 3",
     )
     if campaigns:
         top = ", ".join(

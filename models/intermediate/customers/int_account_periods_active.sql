@@ -15,8 +15,8 @@ account_products as (
     select * from {{ ref('int_account_products_first_purchased') }}
 ),
 
-order_items_priced as (
-    select * from {{ ref('int_order_items_priced') }}
+order_items_monthly as (
+    select * from {{ ref('int_order_items_monthly') }}
 ),
 
 calendar_periods as (
@@ -93,11 +93,9 @@ holdings as (
 monthly_revenue as (
     select
         account_id,
-        cast(
-            {{ dbt.date_trunc('month', 'ordered_at') }} as date
-        ) as month_start,
-        sum(line_revenue_usd) as revenue_usd
-    from order_items_priced
+        month_start,
+        sum(revenue_usd) as revenue_usd
+    from order_items_monthly
     group by 1, 2
 ),
 

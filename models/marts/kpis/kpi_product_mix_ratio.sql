@@ -14,8 +14,8 @@ account_products as (
     select * from {{ ref('int_account_products_first_purchased') }}
 ),
 
-order_items_priced as (
-    select * from {{ ref('int_order_items_priced') }}
+order_items_monthly as (
+    select * from {{ ref('int_order_items_monthly') }}
 ),
 
 holdings_at_end as (
@@ -66,11 +66,9 @@ kpi_rows as (
 monthly_product_revenue as (
     select
         product_id,
-        cast(
-            {{ dbt.date_trunc('month', 'ordered_at') }} as date
-        ) as month_start,
-        sum(line_revenue_usd) as revenue_usd
-    from order_items_priced
+        month_start,
+        sum(revenue_usd) as revenue_usd
+    from order_items_monthly
     group by 1, 2
 ),
 
