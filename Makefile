@@ -16,6 +16,9 @@ generate: ## write the demo data (add ARGS="--bad-rows --accounts 20000")
 refresh: ## safe refresh of the served warehouse (build aside, atomic replace)
 	python3 tasks.py refresh
 
+benchmark: ## full build + one-day refresh at 20,000 and 200,000 accounts (not part of test)
+	python3 tasks.py benchmark $(ARGS)
+
 build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE
 	python3 tasks.py build
 

@@ -4,6 +4,8 @@ generate   write demo CRM data (deterministic; --bad-rows, --accounts)
 build      dbt build against CRM_RAW_DIR into CRM_WAREHOUSE, then summary
 demo       generate the demo data, build the warehouse, print the KPIs
 summary    print the KPI summary of a built warehouse
+refresh    scheduled refresh of the served warehouse (incremental; --full-refresh)
+benchmark  full build and one-day refresh at two sizes (--sizes 20000 200000)
 test       every check: ruff, sqlfluff, dbt build with all tests, pytest
 """
 
@@ -68,13 +70,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_refresh(args: argparse.Namespace) -> int:
     served = _warehouse()
     try:
-        result = refresh(_raw_dir(), served, args.vars)
+        result = refresh(_raw_dir(), served, args.vars, full_refresh=args.full_refresh)
     except RefreshLocked as error:
         print(error)
         return EXIT_LOCKED
     print()
     print(report(result, served))
     return 0 if result.ok else EXIT_BUILD_FAILED
+
+
+def cmd_benchmark(args: argparse.Namespace) -> int:
+    from harness.benchmark import run
+
+    print(run(args.sizes, args.seed))
+    return 0
 
 
 def cmd_summary(_: argparse.Namespace) -> int:
@@ -142,6 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("summary", help="print the KPI summary")
     refresh_parser = commands.add_parser("refresh", help="safe refresh of the served warehouse")
     refresh_parser.add_argument("--vars", help="dbt vars for the build, as YAML")
+    refresh_parser.add_argument(
+        "--full-refresh", action="store_true", help="rebuild every incremental model from scratch"
+    )
+    benchmark_parser = commands.add_parser("benchmark", help="full build and refresh timings")
+    benchmark_parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
+    benchmark_parser.add_argument("--seed", type=int, default=42)
     commands.add_parser("test", help="run every check")
     args = parser.parse_args(argv)
     handlers = {
@@ -150,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         "demo": cmd_demo,
         "summary": cmd_summary,
         "refresh": cmd_refresh,
+        "benchmark": cmd_benchmark,
         "test": cmd_test,
     }
     return handlers[args.command](args)

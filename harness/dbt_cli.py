@@ -17,6 +17,7 @@ DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "cross_sell.duckdb"
 class DbtResult:
     returncode: int
     output: str
+    peak_rss_bytes: int = 0  # the dbt process's peak resident memory (DuckDB runs in it)
 
     @property
     def ok(self) -> bool:
@@ -70,4 +71,7 @@ def run_dbt(
         lines.append(line)
         if echo:
             print(line, end="", flush=True)
-    return DbtResult(process.wait(), "".join(lines))
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in kilobytes on Linux
+    return DbtResult(process.returncode, "".join(lines), usage.ru_maxrss * 1024)

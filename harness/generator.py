@@ -12,7 +12,7 @@ import csv
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 COLUMNS: dict[str, list[str]] = {
@@ -169,6 +169,7 @@ PRODUCTS = [
     ("P11", "Data Export", "analytics", 200),
     ("P12", "Payments", "commerce", 700),
 ]
+PRICES = {product[0]: product[3] for product in PRODUCTS}
 OPEN_STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation", "Engaging"]
 WON_STAGES = ["Closed Won", "Won", "closed won"]
 LOST_STAGES = ["Closed Lost", "Lost"]
@@ -292,12 +293,18 @@ def _orders_for_account(
     currency: str,
     first_at: datetime,
     last_at: datetime,
+    orders_factor: int = 1,
 ) -> dict[str, datetime]:
-    """Orders of one customer; returns product -> first completed purchase."""
+    """Orders of one customer; returns product -> first completed purchase.
+
+    `orders_factor` draws the number of repeat orders that many times (a
+    longer, denser history per customer; 1 gives the demo data).
+    """
     owned: dict[str, datetime] = {}
     moments = [first_at]
-    for _ in range(rng.choice([0, 0, 1, 1, 2, 3, 4, 6])):
-        moments.append(_random_moment(rng, first_at, last_at))
+    for _ in range(orders_factor):
+        for _ in range(rng.choice([0, 0, 1, 1, 2, 3, 4, 6])):
+            moments.append(_random_moment(rng, first_at, last_at))
     if rng.random() < 0.05:
         moments.append(moments[-1])  # two orders at the same timestamp
     moments.sort()
@@ -323,7 +330,7 @@ def _orders_for_account(
                 product = rng.choice(sorted(owned))  # a repeat purchase
             else:
                 product = rng.choice(PRODUCTS)[0]
-            price = dict((p[0], p[3]) for p in PRODUCTS)[product]
+            price = PRICES[product]
             quantity = rng.choice([1, 1, 1, 2, 3, 5])
             discount = rng.choice(["", "", "0", str(round(price * 0.1, 2))])
             tables.add(
@@ -474,7 +481,9 @@ def _engagement_for_customer(
         )
 
 
-def build_tables(accounts: int = 3000, seed: int = 42, bad_rows: bool = False) -> Tables:
+def build_tables(
+    accounts: int = 3000, seed: int = 42, bad_rows: bool = False, orders_factor: int = 1
+) -> Tables:
     rng = random.Random(seed)
     tables = Tables()
     counters = Counters()
@@ -504,7 +513,14 @@ def build_tables(accounts: int = 3000, seed: int = 42, bad_rows: bool = False) -
                 churned = min(churned, END)
                 last_at = churned
             owned = _orders_for_account(
-                rng, tables, counters, account_id, currency, first_at, max(last_at, first_at)
+                rng,
+                tables,
+                counters,
+                account_id,
+                currency,
+                first_at,
+                max(last_at, first_at),
+                orders_factor,
             )
         tables.add(
             "accounts",
@@ -791,7 +807,95 @@ def write_tables(tables: Tables, out_dir: Path) -> dict[str, int]:
     return counts
 
 
-def generate(out_dir: Path, accounts: int = 3000, seed: int = 42, bad_rows: bool = False) -> Tables:
-    tables = build_tables(accounts=accounts, seed=seed, bad_rows=bad_rows)
+def generate(
+    out_dir: Path,
+    accounts: int = 3000,
+    seed: int = 42,
+    bad_rows: bool = False,
+    orders_factor: int = 1,
+) -> Tables:
+    tables = build_tables(
+        accounts=accounts, seed=seed, bad_rows=bad_rows, orders_factor=orders_factor
+    )
     write_tables(tables, out_dir)
     return tables
+
+
+def next_day_tables(accounts: int, seed: int, day: date, late_days: int = 2) -> Tables:
+    """One more day of activity after the demo history, as a daily load brings it.
+
+    About 1 % of the accounts order on `day`, 0.2 % send an order dated up to
+    `late_days` days earlier (late-arriving rows), 2 % report usage and
+    0.5 % have an interaction. Every row is loaded the day after `day`.
+    Ids carry the day, so they never collide with the history's ids.
+    """
+    rng = random.Random(f"{seed}-{day.isoformat()}")
+    tables = Tables()
+    start = datetime(day.year, day.month, day.day)
+    loaded = ts(start + timedelta(days=1))
+    tag = day.strftime("%Y%m%d")
+    ordering = rng.sample(range(1, accounts + 1), max(1, accounts // 100))
+    late = rng.sample(range(1, accounts + 1), max(1, accounts // 500))
+    for index, number in enumerate(ordering + late):
+        moment = _random_moment(rng, start, start + timedelta(days=1))
+        if index >= len(ordering):
+            moment -= timedelta(days=rng.randint(1, late_days))
+        order_id = f"O{tag}-{index:06d}"
+        tables.add(
+            "orders",
+            order_id=order_id,
+            account_id=f"A{number:07d}",
+            ordered_at=ts(moment),
+            status="completed",
+            currency="USD",
+            is_deleted="false",
+            _loaded_at=loaded,
+        )
+        for line in range(rng.choice([1, 1, 2, 3])):
+            product = rng.choice(PRODUCTS)[0]
+            tables.add(
+                "order_items",
+                order_item_id=f"I{tag}-{index:06d}-{line}",
+                order_id=order_id,
+                product_id=product,
+                quantity=rng.choice([1, 1, 2]),
+                unit_price=PRICES[product],
+                discount_amount="",
+                is_deleted="false",
+                _loaded_at=loaded,
+            )
+    for number in rng.sample(range(1, accounts + 1), max(1, accounts // 50)):
+        tables.add(
+            "product_usage",
+            account_id=f"A{number:07d}",
+            product_id=rng.choice(PRODUCTS)[0],
+            usage_date=day.isoformat(),
+            usage_count=rng.choice([1, 3, 8, 20]),
+            _loaded_at=loaded,
+        )
+    for index, number in enumerate(rng.sample(range(1, accounts + 1), max(1, accounts // 200))):
+        tables.add(
+            "interactions",
+            interaction_id=f"IN{tag}-{index:06d}",
+            account_id=f"A{number:07d}",
+            rep_id="",
+            occurred_at=ts(_random_moment(rng, start, start + timedelta(days=1))),
+            channel=rng.choice(INTERACTION_CHANNELS),
+            interaction_type="service",
+            opportunity_id="",
+            is_deleted="false",
+            _loaded_at=loaded,
+        )
+    return tables
+
+
+def append_tables(tables: Tables, out_dir: Path) -> dict[str, int]:
+    """Append rows to the CSV files a generator run wrote (a daily load)."""
+    counts = {}
+    for table, rows in tables.rows.items():
+        if not rows:
+            continue
+        with (out_dir / f"{table}.csv").open("a", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+        counts[table] = len(rows)
+    return counts

@@ -6,6 +6,11 @@ renamed over the served one (`os.replace`: atomic on one filesystem).
 Readers that hold the old file keep reading it; new connections see the new
 one. A failed or killed build leaves the served file untouched. A lock file
 stops two refreshes from running at once.
+
+By default the refresh is incremental: `<served>.building` starts as a copy
+of the served file, so the incremental models only add what arrived since
+(within their lookback window). `full_refresh=True`, or no served file yet,
+rebuilds everything from the raw files.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,12 +63,18 @@ def refresh_lock(served: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# Unit tests do not depend on the data: CI runs them, a scheduled refresh does not.
+SCHEDULED_BUILD_ARGS = ("--exclude", "test_type:unit")
+
+
 @dataclass(frozen=True)
 class RefreshResult:
     ok: bool
     seconds: float
     failed_nodes: list[str]
     freshness: list[tuple[str, str]]
+    full_refresh: bool = True
+    peak_rss_bytes: int = 0
 
 
 def _failed_nodes(target_dir: Path) -> list[str]:
@@ -92,12 +104,17 @@ def _checkpoint(database: Path) -> None:
 
 
 def refresh(
-    raw_dir: Path, served: Path, dbt_vars: str | None = None, build_args: tuple[str, ...] = ()
+    raw_dir: Path,
+    served: Path,
+    dbt_vars: str | None = None,
+    build_args: tuple[str, ...] = SCHEDULED_BUILD_ARGS,
+    full_refresh: bool = False,
+    echo: bool = True,
 ) -> RefreshResult:
     """Build into `<served>.building`; replace `served` only if the build passed.
 
-    `build_args` are added to `dbt build` (the tests use it to skip unit
-    tests, which do not depend on the data and run once elsewhere).
+    `build_args` are added to `dbt build` (by default unit tests are left
+    out: they do not depend on the data and run in CI).
     """
     building = served.parent / f"{served.name}.building"
     target_dir = PROJECT_DIR / "target" / building.stem
@@ -105,25 +122,34 @@ def refresh(
     with refresh_lock(served):
         for leftover in (building, Path(f"{building}.wal")):
             leftover.unlink(missing_ok=True)  # from a killed earlier run
+        full_refresh = full_refresh or not served.exists()
+        if not full_refresh:
+            shutil.copyfile(served, building)
         var_args = ["--vars", dbt_vars] if dbt_vars else []
-        build = run_dbt(["build", *var_args, *build_args], raw_dir, building, echo=True)
+        mode = ["--full-refresh"] if full_refresh else []
+        build = run_dbt(["build", *mode, *var_args, *build_args], raw_dir, building, echo=echo)
         if not build.ok:
             failed = _failed_nodes(target_dir)
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
-            return RefreshResult(False, time.monotonic() - started, failed, [])
+            return RefreshResult(
+                False, time.monotonic() - started, failed, [], full_refresh, build.peak_rss_bytes
+            )
         run_dbt(["source", "freshness", *var_args], raw_dir, building)
         freshness = _freshness(target_dir)
         _checkpoint(building)
         os.replace(building, served)
-    return RefreshResult(True, time.monotonic() - started, [], freshness)
+    seconds = time.monotonic() - started
+    return RefreshResult(True, seconds, [], freshness, full_refresh, build.peak_rss_bytes)
 
 
 def report(result: RefreshResult, served: Path) -> str:
     lines = []
+    kind = "full rebuild" if result.full_refresh else "incremental"
     if result.ok:
         lines.append(
-            f"Refresh succeeded in {result.seconds:.1f} s: {served} now serves the new build."
+            f"Refresh ({kind}) succeeded in {result.seconds:.1f} s: "
+            f"{served} now serves the new build."
         )
     else:
         lines.append(f"Refresh FAILED after {result.seconds:.1f} s; {served} was left as it was.")

@@ -24,6 +24,10 @@ calendar_periods as (
     where grain != 'all_time'
 ),
 
+period_months as (
+    select * from {{ ref('int_calendar_period_months') }}
+),
+
 customers as (
     select * from accounts_first_purchased
     where is_customer
@@ -90,27 +94,15 @@ holdings as (
     group by 1, 2, 3
 ),
 
-monthly_revenue as (
-    select
-        account_id,
-        month_start,
-        sum(revenue_usd) as revenue_usd
-    from order_items_monthly
-    group by 1, 2
-),
-
 period_revenue as (
     select
-        active_periods.account_id,
-        active_periods.grain,
-        active_periods.period_start,
-        sum(monthly_revenue.revenue_usd) as revenue_usd
-    from active_periods
-    inner join monthly_revenue
-        on
-            active_periods.account_id = monthly_revenue.account_id
-            and active_periods.period_start <= monthly_revenue.month_start
-            and active_periods.period_end > monthly_revenue.month_start
+        order_items_monthly.account_id,
+        period_months.grain,
+        period_months.period_start,
+        sum(order_items_monthly.revenue_usd) as revenue_usd
+    from order_items_monthly
+    inner join period_months
+        on order_items_monthly.month_start = period_months.month_start
     group by 1, 2, 3
 ),
 

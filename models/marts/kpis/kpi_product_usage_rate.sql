@@ -17,6 +17,10 @@ usage_months as (
     select * from {{ ref('int_product_usage_months_active') }}
 ),
 
+period_months as (
+    select * from {{ ref('int_calendar_period_months') }}
+),
+
 owned_pairs as (
     select
         account_periods.grain,
@@ -35,17 +39,13 @@ owned_pairs as (
 
 used_pairs as (
     select distinct
-        owned_pairs.grain,
-        owned_pairs.period_start,
-        owned_pairs.account_id,
-        owned_pairs.product_id
-    from owned_pairs
-    inner join usage_months
-        on
-            owned_pairs.account_id = usage_months.account_id
-            and owned_pairs.product_id = usage_months.product_id
-            and owned_pairs.period_start <= usage_months.usage_month_start
-            and owned_pairs.period_end > usage_months.usage_month_start
+        period_months.grain,
+        period_months.period_start,
+        usage_months.account_id,
+        usage_months.product_id
+    from usage_months
+    inner join period_months
+        on usage_months.usage_month_start = period_months.month_start
 ),
 
 pairs_flagged as (

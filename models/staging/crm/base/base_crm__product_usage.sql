@@ -1,2 +1,11 @@
 {# Every raw product_usage row, typed and classified: see macros/staging/crm_base_model.sql. #}
+{#- a large fact table: incremental, see the macro and the README #}
+{{
+    config(
+        materialized='incremental',
+        unique_key='_batch_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail'
+    )
+}}
 {{ crm_base_model('product_usage') }}

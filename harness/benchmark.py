@@ -1,0 +1,135 @@
+"""Benchmark: a full build and a one-day incremental refresh at two sizes.
+
+For each size it generates demo data (cached under `benchmark/<accounts>/`),
+runs the scheduled refresh as a full rebuild, appends one more day of data
+(new orders, late orders, usage, interactions) to the raw files, runs the
+scheduled refresh again (incremental), and prints one table: data sizes,
+wall seconds of both builds, the dbt process's peak resident memory, the
+refresh/full ratio, and the growth of the full-build time between sizes.
+The slowest nodes of each full build come from dbt's run_results.json.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from harness.dbt_cli import PROJECT_DIR
+from harness.generator import END, append_tables, generate, next_day_tables
+from harness.refresh import RefreshResult, refresh
+
+BENCH_DIR = PROJECT_DIR / "benchmark"
+ORDERS_FACTOR = 5  # repeat orders per customer x5: ~17 order lines per account
+
+
+@dataclass(frozen=True)
+class Measurement:
+    accounts: int
+    order_lines: int
+    usage_rows: int
+    interactions: int
+    full_seconds: float
+    refresh_seconds: float
+    peak_rss_bytes: int
+    slowest_nodes: list[tuple[str, float]]
+
+    @property
+    def ratio(self) -> float:
+        return self.refresh_seconds / self.full_seconds
+
+
+def _history(accounts: int, seed: int) -> tuple[Path, dict[str, int]]:
+    """Generated data of this size, reused while its parameters are unchanged."""
+    folder = BENCH_DIR / str(accounts) / "history"
+    stamp = folder / "generated.json"
+    wanted = {"accounts": accounts, "seed": seed, "orders_factor": ORDERS_FACTOR}
+    if stamp.exists() and json.loads(stamp.read_text())["parameters"] == wanted:
+        return folder, json.loads(stamp.read_text())["rows"]
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"  generating {accounts:,} accounts ...", flush=True)
+    tables = generate(folder, accounts=accounts, seed=seed, orders_factor=ORDERS_FACTOR)
+    rows = {table: len(table_rows) for table, table_rows in tables.rows.items()}
+    stamp.write_text(json.dumps({"parameters": wanted, "rows": rows}))
+    return folder, rows
+
+
+def _slowest_nodes(warehouse: Path, count: int = 6) -> list[tuple[str, float]]:
+    # the refresh builds `<served>.building`; dbt's target folder is named by its stem
+    path = PROJECT_DIR / "target" / warehouse.name / "run_results.json"
+    results = json.loads(path.read_text())["results"]
+    timed = sorted(
+        ((result["unique_id"].split(".")[-1], result["execution_time"]) for result in results),
+        key=lambda item: -item[1],
+    )
+    return timed[:count]
+
+
+def _checked(result: RefreshResult, what: str) -> RefreshResult:
+    if not result.ok:
+        raise SystemExit(f"benchmark: the {what} failed: {', '.join(result.failed_nodes)}")
+    return result
+
+
+def measure(accounts: int, seed: int = 42) -> Measurement:
+    history, rows = _history(accounts, seed)
+    run_dir = BENCH_DIR / str(accounts)
+    raw_dir = run_dir / "raw"
+    shutil.rmtree(raw_dir, ignore_errors=True)
+    shutil.copytree(history, raw_dir)
+    served = run_dir / "cross_sell.duckdb"
+    served.unlink(missing_ok=True)
+    print(f"  full build of {accounts:,} accounts ...", flush=True)
+    full = _checked(refresh(raw_dir, served, full_refresh=True, echo=False), "full build")
+    slowest = _slowest_nodes(served)
+    day = (END + timedelta(days=1)).date()
+    appended = append_tables(next_day_tables(accounts, seed, day), raw_dir)
+    print(f"  appended {day}: {appended}; incremental refresh ...", flush=True)
+    incremental = _checked(refresh(raw_dir, served, echo=False), "incremental refresh")
+    return Measurement(
+        accounts=accounts,
+        order_lines=rows["order_items"],
+        usage_rows=rows["product_usage"],
+        interactions=rows["interactions"],
+        full_seconds=full.seconds,
+        refresh_seconds=incremental.seconds,
+        peak_rss_bytes=max(full.peak_rss_bytes, incremental.peak_rss_bytes),
+        slowest_nodes=slowest,
+    )
+
+
+def table(measurements: list[Measurement]) -> str:
+    header = (
+        "| accounts | order lines | usage rows | interactions | full build s "
+        "| refresh s | peak RSS GB | refresh / full |"
+    )
+    lines = [header, "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for m in measurements:
+        lines.append(
+            f"| {m.accounts:,} | {m.order_lines:,} | {m.usage_rows:,} | {m.interactions:,} "
+            f"| {m.full_seconds:.1f} | {m.refresh_seconds:.1f} "
+            f"| {m.peak_rss_bytes / 2**30:.2f} | {m.ratio:.1%} |"
+        )
+    if len(measurements) >= 2:
+        small, large = measurements[0], measurements[-1]
+        lines.append("")
+        lines.append(
+            f"Growth: {large.accounts / small.accounts:.0f}x the accounts, "
+            f"{large.order_lines / small.order_lines:.1f}x the order lines -> "
+            f"{large.full_seconds / small.full_seconds:.2f}x the full-build time "
+            f"(target: at most 12x)."
+        )
+    for m in measurements:
+        nodes = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in m.slowest_nodes)
+        lines.append(f"Slowest nodes of the full build at {m.accounts:,}: {nodes}")
+    return "\n".join(lines)
+
+
+def run(sizes: list[int], seed: int = 42) -> str:
+    measurements = []
+    for accounts in sizes:
+        print(f"benchmark: {accounts:,} accounts", flush=True)
+        measurements.append(measure(accounts, seed))
+    return table(measurements)
