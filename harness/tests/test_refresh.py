@@ -41,8 +41,10 @@ def _sha256(path: Path) -> str:
 
 
 def _stable(value: object) -> object:
-    # sums of doubles may differ in the last bits with the order of addition
-    return round(value, 6) if isinstance(value, float) else value
+    # sums and averages of doubles differ in the last bits with the order of
+    # addition (an incremental table holds its rows in another order): compare
+    # 9 significant digits, not the bits
+    return float(f"{value:.9g}") if isinstance(value, float) else value
 
 
 def _marts_digest(warehouse: Path) -> dict[str, str]:
