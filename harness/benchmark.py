@@ -46,8 +46,10 @@ def _history(accounts: int, seed: int) -> tuple[Path, dict[str, int]]:
     folder = BENCH_DIR / str(accounts) / "history"
     stamp = folder / "generated.json"
     wanted = {"accounts": accounts, "seed": seed, "orders_factor": ORDERS_FACTOR}
-    if stamp.exists() and json.loads(stamp.read_text())["parameters"] == wanted:
-        return folder, json.loads(stamp.read_text())["rows"]
+    if stamp.exists():
+        recorded = json.loads(stamp.read_text())
+        if recorded["parameters"] == wanted:
+            return folder, recorded["rows"]
     shutil.rmtree(folder, ignore_errors=True)
     print(f"  generating {accounts:,} accounts ...", flush=True)
     tables = generate(folder, accounts=accounts, seed=seed, orders_factor=ORDERS_FACTOR)

@@ -120,10 +120,7 @@ ranked as (
         end as _version_rank
     from versioned
     left join key_latest
-        on
-        {%- for part in key %}
-            {% if not loop.first %}and {% endif %}versioned.{{ part }} = key_latest.{{ part }}
-        {%- endfor %}
+        on {{ crm_key_equals(key, 'versioned', 'key_latest') }}
 ),
 
 latest_hashes as (
@@ -145,10 +142,7 @@ hashes_joined as (
         coalesce(latest_hashes._latest_copies, 1) as _latest_copies
     from ranked
     left join latest_hashes
-        on
-        {%- for part in key %}
-            {% if not loop.first %}and {% endif %}ranked.{{ part }} = latest_hashes.{{ part }}
-        {%- endfor %}
+        on {{ crm_key_equals(key, 'ranked', 'latest_hashes') }}
 ),
 
 {#-
@@ -292,14 +286,19 @@ select * from final
 
 {# Key parts joined with '|'; null when every part is null. #}
 {% macro crm_record_key(key) %}
-    {%- set parts = [] -%}
-    {%- for part in key -%}
-        {%- if not loop.first -%}{%- do parts.append("'|'") -%}{%- endif -%}
-        {%- do parts.append("coalesce(" ~ part ~ "__text, '')") -%}
-    {%- endfor -%}
     {%- set all_null = [] -%}
     {%- for part in key -%}{%- do all_null.append(part ~ '__text is null') -%}{%- endfor -%}
-    {{ return('case when not (' ~ all_null | join(' and ') ~ ') then ' ~ dbt.concat(parts) ~ ' end') }}
+    {{ return('case when not (' ~ all_null | join(' and ') ~ ') then ' ~ crm_batch_key(key, 'text') ~ ' end') }}
+{% endmacro %}
+
+
+{# left.part = right.part for every part of the key. #}
+{% macro crm_key_equals(key, left, right) %}
+    {%- set conditions = [] -%}
+    {%- for part in key -%}
+        {%- do conditions.append(left ~ '.' ~ part ~ ' = ' ~ right ~ '.' ~ part) -%}
+    {%- endfor -%}
+    {{ return(conditions | join(' and ')) }}
 {% endmacro %}
 
 
