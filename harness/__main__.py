@@ -6,6 +6,8 @@ demo       generate the demo data, build the warehouse, print the KPIs
 summary    print the KPI summary of a built warehouse
 refresh    scheduled refresh of the served warehouse (incremental; --full-refresh)
 benchmark  full build and one-day refresh at two sizes (--sizes 20000 200000)
+load-postgres  load CRM_RAW_DIR into schema raw_crm of the server in PGHOST/PGPORT/...
+postgres   throwaway PostgreSQL server: load the raw files, dbt build, compare with DuckDB
 test       every check: ruff, sqlfluff, dbt build with all tests, pytest
 """
 
@@ -86,6 +88,24 @@ def cmd_benchmark(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load_postgres(_: argparse.Namespace) -> int:
+    from harness.postgres import connect_from_environment, load_raw
+
+    connection = connect_from_environment()
+    try:
+        for table, rows in load_raw(_raw_dir(), connection).items():
+            print(f"raw_crm.{table:<18} {rows:>10} rows")
+    finally:
+        connection.close()
+    return 0
+
+
+def cmd_postgres(_: argparse.Namespace) -> int:
+    from harness.engines import compare_engines
+
+    return compare_engines(_raw_dir(), ["duckdb", "postgres"])
+
+
 def cmd_summary(_: argparse.Namespace) -> int:
     print(summary(_warehouse()))
     return 0
@@ -157,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     benchmark_parser = commands.add_parser("benchmark", help="full build and refresh timings")
     benchmark_parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
     benchmark_parser.add_argument("--seed", type=int, default=42)
+    commands.add_parser("load-postgres", help="load the raw files into Postgres")
+    commands.add_parser("postgres", help="build on a throwaway Postgres, compare with DuckDB")
     commands.add_parser("test", help="run every check")
     args = parser.parse_args(argv)
     handlers = {
@@ -166,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         "summary": cmd_summary,
         "refresh": cmd_refresh,
         "benchmark": cmd_benchmark,
+        "load-postgres": cmd_load_postgres,
+        "postgres": cmd_postgres,
         "test": cmd_test,
     }
     return handlers[args.command](args)

@@ -32,21 +32,27 @@ def dbt_executable() -> str:
 def run_dbt(
     args: list[str],
     raw_dir: Path,
-    warehouse: Path,
+    warehouse: Path | str,
     extra_env: dict[str, str] | None = None,
     echo: bool = False,
 ) -> DbtResult:
-    """Run `dbt <args>`; output is captured (and echoed when asked)."""
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    """Run `dbt <args>`; output is captured (and echoed when asked).
+
+    `warehouse` is the DuckDB file; for another engine pass a name (the
+    profile's target, e.g. "postgres") and the connection in `extra_env`.
+    """
     env = dict(os.environ)
-    env.update(
-        CRM_RAW_DIR=str(raw_dir),
-        CRM_WAREHOUSE=str(warehouse),
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-    )
+    env.update(CRM_RAW_DIR=str(raw_dir), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    if isinstance(warehouse, Path):
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+        env.update(CRM_WAREHOUSE=str(warehouse))
+        name = warehouse.stem
+    else:
+        env.update(CROSS_SELL_TARGET=warehouse)
+        name = warehouse
     env.update(extra_env or {})
     # One target folder per warehouse keeps dbt's partial parsing useful.
-    target = PROJECT_DIR / "target" / warehouse.stem
+    target = PROJECT_DIR / "target" / name
     command = [
         dbt_executable(),
         *args,

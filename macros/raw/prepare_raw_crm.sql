@@ -181,3 +181,11 @@
     {% endfor %}
     {% do crm_write_raw_inventory(schema, inventory) %}
 {% endmacro %}
+
+
+{# Postgres: the default checks, after the try-cast functions exist. #}
+{% macro postgres__prepare_raw_crm() %}
+    {% do run_query('create schema if not exists ' ~ var('crm_schema')) %}
+    {% do run_query(crm_postgres_try_cast_functions(var('crm_schema'))) %}
+    {% do default__prepare_raw_crm() %}
+{% endmacro %}

@@ -76,7 +76,14 @@ typed as (
         {%- endfor %}
         {{ crm_record_key(key) }} as _record_key,
         {{ crm_batch_key(key, 'text') }} as _batch_key,
-        {{ crm_joined_texts(columns) }} as _raw_values,
+        {{ crm_joined_texts(columns) }} as _raw_values
+    from normalised
+),
+
+{#- apart from `typed`: Postgres cannot use a column alias in its own select #}
+key_checked as (
+    select
+        typed.*,
         (
             {%- for part in key %}
             {{ part }}__text is null{% if not loop.last %} or{% endif %}
@@ -87,16 +94,16 @@ typed as (
             {{ crm_is_unreadable(part) }}{% if not loop.last %} or{% endif %}
             {%- endfor %}
         ) as _is_unreadable_primary_key
-    from normalised
+    from typed
 ),
 
 versioned as (
     select
-        typed.*,
+        key_checked.*,
         not (_is_missing_primary_key or _is_unreadable_primary_key)
             as _is_versioned,
         {{ crm_row_hash(columns) }} as _row_hash
-    from typed
+    from key_checked
 ),
 
 key_latest as (

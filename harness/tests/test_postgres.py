@@ -1,0 +1,103 @@
+"""The project on a real PostgreSQL server: same answers, read-only BI role.
+
+A throwaway server (harness.postgres) gets the demo data with every
+bad-input case; the whole dbt build (unit tests included: they run the
+Postgres try-cast functions on hand-made bad values) must pass, and the
+scorecard and the rejections must equal a DuckDB build of the same files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg2
+import psycopg2.errors
+import pytest
+
+from harness.engines import EngineBuild, build_duckdb, build_postgres, differences
+from harness.generator import Tables, generate
+from harness.postgres import BI_READER, PostgresServer, postgres_server
+from harness.tests.conftest import DATA_BUILD
+
+REJECTIONS = (
+    "select table_name, reason, count(*) from marts.data_quality_rejected_rows group by 1, 2"
+)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[PostgresServer]:
+    with postgres_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Tables]:
+    raw_dir = tmp_path_factory.mktemp("postgres_raw")
+    return raw_dir, generate(raw_dir, bad_rows=True)
+
+
+@pytest.fixture(scope="module")
+def postgres_build(raw: tuple[Path, Tables], server: PostgresServer) -> EngineBuild:
+    built = build_postgres(raw[0], server)
+    assert built.result.ok, built.result.output[-3000:]
+    return built
+
+
+@pytest.fixture(scope="module")
+def duckdb_build(raw: tuple[Path, Tables], tmp_path_factory: pytest.TempPathFactory) -> EngineBuild:
+    warehouse = tmp_path_factory.mktemp("duckdb") / "engines_duckdb.duckdb"
+    built = build_duckdb(raw[0], warehouse, DATA_BUILD)
+    assert built.result.ok, built.result.output[-3000:]
+    return built
+
+
+def _query(server: PostgresServer, sql: str, user: str | None = None) -> list[tuple]:
+    connection = server.connect(user) if user else server.connect()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
+    finally:
+        connection.close()
+
+
+def test_every_model_and_test_passes_on_postgres(postgres_build: EngineBuild) -> None:
+    assert "ERROR=0" in postgres_build.result.output
+    assert "unit_test" in postgres_build.result.output
+
+
+def test_scorecard_equals_duckdb(postgres_build: EngineBuild, duckdb_build: EngineBuild) -> None:
+    assert len(duckdb_build.scorecard) > 10_000
+    assert differences(duckdb_build.scorecard, postgres_build.scorecard) == []
+
+
+def test_bad_rows_are_rejected_alike(
+    postgres_build: EngineBuild,
+    server: PostgresServer,
+    raw: tuple[Path, Tables],
+) -> None:
+    found = {(table, reason): count for table, reason, count in _query(server, REJECTIONS)}
+    assert found == dict(raw[1].expected_rejections)
+
+
+def test_bi_reader_reads_the_marts_and_nothing_else(
+    postgres_build: EngineBuild, server: PostgresServer
+) -> None:
+    tables = _query(
+        server,
+        "select schemaname, tablename from pg_tables"
+        " where schemaname in ('marts', 'intermediate', 'staging', 'reference', 'raw_crm')",
+    )
+    marts = [name for schema, name in tables if schema == "marts"]
+    assert "kpi_scorecard" in marts and len(marts) > 20
+    for name in marts:
+        assert _query(server, f"select count(*) from marts.{name}", BI_READER)
+    for schema in ("intermediate", "staging", "reference", "raw_crm"):
+        name = next(table for owner, table in tables if owner == schema)
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            _query(server, f"select count(*) from {schema}.{name}", BI_READER)
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        _query(server, "delete from marts.kpi_scorecard", BI_READER)
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        _query(server, "create table marts.scratch (x int)", BI_READER)
