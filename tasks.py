@@ -1,12 +1,14 @@
 """Set up and run the project on a machine with only Python 3.11.
 
-    python3 tasks.py demo    # build the warehouse on the demo data, print KPIs
-    python3 tasks.py test    # lint, dbt build with every test, pytest
+    python3 tasks.py demo        # build the warehouse on the demo data, print KPIs
+    python3 tasks.py test        # lint, dbt build with every test, pytest (DuckDB, Postgres)
+    python3 tasks.py test-spark  # the Spark engine: build, tests, three-engine comparison
 
 Each command first creates .venv and installs requirements.txt into it
-(skipped when requirements.txt has not changed since the last install),
-then runs `python -m harness <command>` inside it. Extra arguments are
-passed on to the harness.
+(skipped when requirements.txt has not changed since the last install;
+the Spark commands add requirements-spark.txt), then runs
+`python -m harness <command>` inside it. Extra arguments are passed on to
+the harness.
 """
 
 from __future__ import annotations
@@ -21,18 +23,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-STAMP = VENV / ".requirements.sha256"
+SPARK_COMMANDS = ("spark", "engines", "test-spark")
 
 
-def ensure_environment() -> None:
-    requirements = ROOT / "requirements.txt"
+def ensure_environment(requirements: Path) -> None:
+    stamp = VENV / f".{requirements.stem}.sha256"
     digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
-    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == digest:
+    if PYTHON.exists() and stamp.exists() and stamp.read_text() == digest:
         return
     if not PYTHON.exists():
         print("Creating .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print("Installing requirements.txt into .venv ...", flush=True)
+    print(f"Installing {requirements.name} into .venv ...", flush=True)
     subprocess.run(
         [
             str(PYTHON),
@@ -46,7 +48,7 @@ def ensure_environment() -> None:
         ],
         check=True,
     )
-    STAMP.write_text(digest)
+    stamp.write_text(digest)
 
 
 def main(argv: list[str]) -> int:
@@ -56,7 +58,9 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return 0 if argv else 2
-    ensure_environment()
+    ensure_environment(ROOT / "requirements.txt")
+    if argv[0] in SPARK_COMMANDS:
+        ensure_environment(ROOT / "requirements-spark.txt")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(
         [str(PYTHON), "-m", "harness", *argv], cwd=ROOT, env=env, check=False

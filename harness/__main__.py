@@ -8,6 +8,9 @@ refresh    scheduled refresh of the served warehouse (incremental; --full-refres
 benchmark  full build and one-day refresh at two sizes (--sizes 20000 200000)
 load-postgres  load CRM_RAW_DIR into schema raw_crm of the server in PGHOST/PGPORT/...
 postgres   throwaway PostgreSQL server: load the raw files, dbt build, compare with DuckDB
+spark      local Spark session: raw tables over the files, dbt build, compare with DuckDB
+engines    the same on DuckDB, Postgres and Spark, with each engine's build time
+test-spark the Spark checks (a second CI step): pytest -m spark
 test       every check: ruff, sqlfluff, dbt build with all tests, pytest
 """
 
@@ -106,6 +109,18 @@ def cmd_postgres(_: argparse.Namespace) -> int:
     return compare_engines(_raw_dir(), ["duckdb", "postgres"])
 
 
+def cmd_spark(_: argparse.Namespace) -> int:
+    from harness.engines import compare_engines
+
+    return compare_engines(_raw_dir(), ["duckdb", "spark"])
+
+
+def cmd_engines(_: argparse.Namespace) -> int:
+    from harness.engines import compare_engines
+
+    return compare_engines(_raw_dir(), ["duckdb", "postgres", "spark"])
+
+
 def cmd_summary(_: argparse.Namespace) -> int:
     print(summary(_warehouse()))
     return 0
@@ -146,9 +161,16 @@ def cmd_test(_: argparse.Namespace) -> int:
         print("\n=== dbt build on the demo data", flush=True)
         if build(DEMO_RAW_DIR, Path(scratch) / "demo.duckdb") != 0:
             return 1
-    if not _step("pytest", [python, "-m", "pytest", "harness/tests"]):
+    if not _step("pytest", [python, "-m", "pytest", "-m", "not spark", "harness/tests"]):
         return 1
-    print("\nAll checks passed.")
+    print("\nAll checks passed (the Spark checks: python3 tasks.py test-spark).")
+    return 0
+
+
+def cmd_test_spark(_: argparse.Namespace) -> int:
+    if not _step("pytest (spark)", [sys.executable, "-m", "pytest", "-m", "spark"]):
+        return 1
+    print("\nThe Spark checks passed.")
     return 0
 
 
@@ -179,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     benchmark_parser.add_argument("--seed", type=int, default=42)
     commands.add_parser("load-postgres", help="load the raw files into Postgres")
     commands.add_parser("postgres", help="build on a throwaway Postgres, compare with DuckDB")
+    commands.add_parser("spark", help="build on a local Spark session, compare with DuckDB")
+    commands.add_parser("engines", help="build on DuckDB, Postgres and Spark and compare")
     commands.add_parser("test", help="run every check")
+    commands.add_parser("test-spark", help="the Spark checks")
     args = parser.parse_args(argv)
     handlers = {
         "generate": cmd_generate,
@@ -190,7 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": cmd_benchmark,
         "load-postgres": cmd_load_postgres,
         "postgres": cmd_postgres,
+        "spark": cmd_spark,
+        "engines": cmd_engines,
         "test": cmd_test,
+        "test-spark": cmd_test_spark,
     }
     return handlers[args.command](args)
 

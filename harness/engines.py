@@ -12,6 +12,7 @@ between engines), everything else must be equal.
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import tempfile
 import time
@@ -24,6 +25,7 @@ import duckdb
 
 from harness.dbt_cli import DbtResult, run_dbt
 from harness.postgres import BI_READER, PostgresServer, load_raw
+from harness.raw_files import raw_files
 
 TOLERANCE = 1e-9
 KEY = ("kpi_id", "grain", "period_start", "dimension", "dimension_value")
@@ -136,6 +138,31 @@ def build_postgres(
     return EngineBuild("postgres", result, seconds, scorecard)
 
 
+def spark_scorecard(spark_dir: Path) -> Scorecard:
+    """kpi_scorecard read straight from the parquet files Spark wrote."""
+    files = spark_dir / "tables" / "marts.db" / "kpi_scorecard" / "*.parquet"
+    with duckdb.connect() as connection:
+        query = SCORECARD_QUERY.replace("marts.kpi_scorecard", f"read_parquet('{files}')")
+        return scorecard_from_rows(connection.execute(query).fetchall())
+
+
+def build_spark(raw_dir: Path, spark_dir: Path, args: Sequence[str] = ("build",)) -> EngineBuild:
+    """Raw tables over the raw files, then dbt build, in a fresh metastore."""
+    started = time.monotonic()
+    env = {"CRM_SPARK_DIR": str(spark_dir)}
+    files = [
+        {"table": raw.table, "path": str(raw.path.resolve()), "format": raw.file_format}
+        for raw in raw_files(raw_dir)
+    ]
+    load = ["run-operation", "load_raw_files", "--args", json.dumps({"files": files})]
+    result = run_dbt(load, raw_dir, "spark", env)
+    if result.ok:
+        result = run_dbt(list(args), raw_dir, "spark", env)
+    seconds = time.monotonic() - started
+    scorecard = spark_scorecard(spark_dir) if result.ok else {}
+    return EngineBuild("spark", result, seconds, scorecard)
+
+
 def _build(engine: str, raw_dir: Path, scratch: Path, stack: ExitStack) -> EngineBuild:
     if engine == "duckdb":
         return build_duckdb(raw_dir, scratch / "engines_duckdb.duckdb")
@@ -143,6 +170,8 @@ def _build(engine: str, raw_dir: Path, scratch: Path, stack: ExitStack) -> Engin
         from harness.postgres import postgres_server
 
         return build_postgres(raw_dir, stack.enter_context(postgres_server()))
+    if engine == "spark":
+        return build_spark(raw_dir, scratch / "spark")
     raise ValueError(f"unknown engine {engine}")
 
 

@@ -11,8 +11,8 @@ Roles in the cluster (local trust authentication, loopback only):
   bi_reader    what BI tools log in as; dbt grants it the marts only
 
 `load_raw(raw_dir, connection, schema)` replaces the raw schema with one
-text table per raw file, read by DuckDB so every file format the DuckDB
-target reads (csv, csv.gz, parquet, a folder of parquet) loads the same way.
+text table per raw file (harness.raw_files), read by DuckDB so every file
+format the DuckDB target reads loads the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from harness.raw_files import raw_files
 
 DATABASE = "cross_sell"
 BUILDER = "dbt_builder"
@@ -169,49 +171,14 @@ def connect_from_environment():  # noqa: ANN201 (psycopg2 connection)
     return connection
 
 
-def _raw_reader(raw_dir: Path, table: str) -> str | None:
-    """The same file precedence as the DuckDB target's raw-file hook."""
-    base = raw_dir / table
-    csv_options = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'"
-    if (raw_dir / f"{table}.csv").exists():
-        return f"read_csv('{base}.csv', {csv_options})"
-    if (raw_dir / f"{table}.csv.gz").exists():
-        return f"read_csv('{base}.csv.gz', {csv_options})"
-    if (raw_dir / f"{table}.parquet").exists():
-        return f"read_parquet('{base}.parquet')"
-    if glob.glob(f"{glob.escape(str(base))}/*.parquet"):
-        return f"read_parquet('{base}/*.parquet', union_by_name = true)"
-    return None
-
-
-def _raw_tables(raw_dir: Path) -> list[str]:
-    names = set()
-    for entry in raw_dir.iterdir():
-        name = entry.name
-        for suffix in (".csv.gz", ".csv", ".parquet"):
-            if name.endswith(suffix):
-                names.add(name.removesuffix(suffix))
-        if entry.is_dir() and glob.glob(f"{glob.escape(str(entry))}/*.parquet"):
-            names.add(name)
-    return sorted(names)
-
-
 def load_raw(raw_dir: Path, connection, schema: str = RAW_SCHEMA) -> dict[str, int]:  # noqa: ANN001
     """Replace `schema` with one all-text table per raw file; rows per table."""
     loaded: dict[str, int] = {}
     with connection.cursor() as cursor, tempfile.TemporaryDirectory() as scratch:
         cursor.execute(f"drop schema if exists {schema} cascade")
         cursor.execute(f"create schema {schema}")
-        for table in _raw_tables(raw_dir):
-            reader = _raw_reader(raw_dir, table)
-            if reader is None:
-                continue
-            for path in glob.glob(f"{glob.escape(str(raw_dir / table))}*"):
-                if Path(path).is_file() and Path(path).stat().st_size == 0:
-                    raise ValueError(
-                        f"Raw file '{path}' of table '{table}' is empty (0 bytes): expected"
-                        " a header row with the contract's columns."
-                    )
+        for raw in raw_files(raw_dir):
+            table, reader = raw.table, raw.duckdb_reader()
             relation = duckdb.sql(f"select * from {reader}")
             columns = [f'"{name.lower()}" text' for name in relation.columns]
             cursor.execute(f"create table {schema}.{table} ({', '.join(columns)})")

@@ -154,12 +154,14 @@
     {% set schema = var('crm_schema') %}
     {% set contract = crm_contract() %}
     {% set inventory = [] %}
-    {% do adapter.create_schema(api.Relation.create(database=target.database, schema=schema)) %}
+    {#- Spark has no database level #}
+    {% set database = target.database if target.database is defined else none %}
+    {% do adapter.create_schema(api.Relation.create(database=database, schema=schema)) %}
     {% for table in crm_table_names() %}
         {% set spec = contract[table] %}
-        {% set marker = api.Relation.create(database=target.database, schema=schema, identifier='_crm_absent_' ~ table) %}
-        {% set relation = adapter.get_relation(database=target.database, schema=schema, identifier=table) %}
-        {% set was_placeholder = adapter.get_relation(database=target.database, schema=schema, identifier='_crm_absent_' ~ table) is not none %}
+        {% set marker = api.Relation.create(database=database, schema=schema, identifier='_crm_absent_' ~ table) %}
+        {% set relation = adapter.get_relation(database=database, schema=schema, identifier=table) %}
+        {% set was_placeholder = adapter.get_relation(database=database, schema=schema, identifier='_crm_absent_' ~ table) is not none %}
         {% if relation is none or was_placeholder %}
             {% if spec.required %}
                 {% do exceptions.raise_compiler_error(

@@ -369,3 +369,13 @@ select * from final
     {%- endfor -%}
     {{ return(dbt.concat(parts)) }}
 {% endmacro %}
+
+
+{#
+    The large base models are incremental with delete+insert on _batch_key.
+    dbt-spark offers delete+insert on no file format and merge only on
+    Delta, Iceberg or Hudi; on Spark (parquet) they are rebuilt as tables.
+#}
+{% macro crm_fact_materialization() %}
+    {{ return('table' if target.type == 'spark' else 'incremental') }}
+{% endmacro %}

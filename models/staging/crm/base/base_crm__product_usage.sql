@@ -2,7 +2,7 @@
 {#- a large fact table: incremental, see the macro and the README #}
 {{
     config(
-        materialized='incremental',
+        materialized=crm_fact_materialization(),
         unique_key='_batch_key',
         incremental_strategy='delete+insert',
         on_schema_change='fail'
