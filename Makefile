@@ -19,6 +19,12 @@ refresh: ## safe refresh of the served warehouse (build aside, atomic replace)
 benchmark: ## full build + one-day refresh at 20,000 and 200,000 accounts (not part of test)
 	python3 tasks.py benchmark $(ARGS)
 
+test-spark: ## the Spark checks (second CI step): three engines, same scorecard
+	python3 tasks.py test-spark
+
+engines: ## demo data on DuckDB, Postgres and Spark: build times, scorecards compared
+	python3 tasks.py engines
+
 build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE
 	python3 tasks.py build
 
@@ -31,9 +37,9 @@ fmt: ## format Python and fix SQL layout
 	.venv/bin/sqlfluff fix models tests analyses
 
 e2e: ## the pytest end-to-end checks only
-	$(PY) -m pytest harness/tests
+	$(PY) -m pytest -m "not spark" harness/tests
 
 docs: ## generate the dbt docs site into target/
 	.venv/bin/dbt docs generate --profiles-dir .
 
-.PHONY: help demo test generate refresh build lint fmt e2e docs
+.PHONY: help demo test test-spark engines generate refresh build lint fmt e2e docs

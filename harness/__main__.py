@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -167,7 +168,17 @@ def cmd_test(_: argparse.Namespace) -> int:
     return 0
 
 
+def _ensure_java() -> None:
+    """Spark needs a Java runtime (17); a bare machine gets Debian's."""
+    if shutil.which("java"):
+        return
+    from harness.debian import install_packages
+
+    install_packages("openjdk-17-jre-headless")
+
+
 def cmd_test_spark(_: argparse.Namespace) -> int:
+    _ensure_java()
     if not _step("pytest (spark)", [sys.executable, "-m", "pytest", "-m", "spark"]):
         return 1
     print("\nThe Spark checks passed.")

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import duckdb
 
+from harness.debian import install_packages
 from harness.raw_files import raw_files
 
 DATABASE = "cross_sell"
@@ -74,15 +75,7 @@ def _bin_dir() -> Path | None:
 
 
 def _install_server() -> Path:
-    print("PostgreSQL not found: installing it from Debian packages ...", flush=True)
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(
-        [*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"],
-        check=True,
-        env=env,
-    )
+    install_packages("postgresql")
     bin_dir = _bin_dir()
     if bin_dir is None:
         raise RuntimeError("postgresql installed, but no initdb found")

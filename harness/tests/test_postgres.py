@@ -101,3 +101,16 @@ def test_bi_reader_reads_the_marts_and_nothing_else(
         _query(server, "delete from marts.kpi_scorecard", BI_READER)
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         _query(server, "create table marts.scratch (x int)", BI_READER)
+
+
+def test_comparison_reports_a_changed_value_and_a_missing_row(
+    postgres_build: EngineBuild,
+) -> None:
+    scorecard = dict(postgres_build.scorecard)
+    key, values = next((k, v) for k, v in scorecard.items() if isinstance(v[5], float))
+    changed = dict(scorecard)
+    changed[key] = (*values[:5], values[5] * (1 + 1e-6), *values[6:])
+    assert differences(scorecard, changed) == [f"{key}: value {values[5]!r} != {changed[key][5]!r}"]
+    missing = dict(scorecard)
+    del missing[key]
+    assert differences(scorecard, missing) == [f"only in the reference: {key}"]
