@@ -379,3 +379,14 @@ select * from final
 {% macro crm_fact_materialization() %}
     {{ return('table' if target.type == 'spark' else 'incremental') }}
 {% endmacro %}
+
+
+{# The config of the four large base models, written once. #}
+{% macro crm_fact_config() %}
+    {{ config(
+        materialized=crm_fact_materialization(),
+        unique_key='_batch_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail'
+    ) }}
+{% endmacro %}
