@@ -2,6 +2,7 @@
 
     python -m harness postgres   # DuckDB and a throwaway Postgres server
     python -m harness spark      # DuckDB and a local Spark session
+    python -m harness engines    # all three
 
 kpi_scorecard rows are matched on their grain key (kpi_id, grain,
 period_start, dimension, dimension_value); doubles may differ by a relative
@@ -12,6 +13,7 @@ between engines), everything else must be equal.
 from __future__ import annotations
 
 import datetime
+import decimal
 import json
 import math
 import tempfile
@@ -58,10 +60,8 @@ class EngineBuild:
 def _normalise(value: object) -> object:
     if isinstance(value, datetime.datetime):
         return value.date() if value.time() == datetime.time() else value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
         return float(value)
-    if value.__class__.__name__ == "Decimal":
-        return float(value)  # type: ignore[arg-type]
     return value
 
 
@@ -89,7 +89,8 @@ def postgres_scorecard(server: PostgresServer, user: str = BI_READER) -> Scoreca
         connection.close()
 
 
-def _same(left: object, right: object) -> bool:
+def same_value(left: object, right: object) -> bool:
+    """Equal, or for doubles equal to TOLERANCE (the order of addition differs)."""
     if isinstance(left, float) and isinstance(right, float):
         return math.isclose(left, right, rel_tol=TOLERANCE, abs_tol=TOLERANCE)
     return left == right
@@ -107,7 +108,9 @@ def differences(reference: Scorecard, other: Scorecard, limit: int = 5) -> list[
     for key in sorted(reference.keys() & other.keys(), key=repr):
         pairs = zip(names, reference[key], other[key], strict=True)
         changed = [
-            f"{name} {left!r} != {right!r}" for name, left, right in pairs if not _same(left, right)
+            f"{name} {left!r} != {right!r}"
+            for name, left, right in pairs
+            if not same_value(left, right)
         ]
         if changed:
             found.append(f"{key}: {'; '.join(changed)}")

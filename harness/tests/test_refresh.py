@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import signal
 import subprocess
@@ -16,6 +15,7 @@ import duckdb
 import pytest
 
 from harness.dbt_cli import PROJECT_DIR
+from harness.engines import same_value
 from harness.generator import (
     COLUMNS,
     END,
@@ -61,14 +61,6 @@ def _marts(warehouse: Path) -> Marts:
     return marts
 
 
-def _same_value(left: object, right: object) -> bool:
-    # sums of doubles differ in the last bits with the order of addition (an
-    # incremental table holds its rows in another order): 1e-9 relative
-    if isinstance(left, float) and isinstance(right, float):
-        return math.isclose(left, right, rel_tol=1e-9, abs_tol=1e-9)
-    return left == right
-
-
 def _differences(left: Marts, right: Marts) -> list[str]:
     """Tables whose rows differ, each with its first differing row."""
     found = []
@@ -78,7 +70,7 @@ def _differences(left: Marts, right: Marts) -> list[str]:
             found.append(f"{table}: {len(rows_left)} rows != {len(rows_right)} rows")
             continue
         for row_left, row_right in zip(rows_left, rows_right, strict=True):
-            if not all(map(_same_value, row_left, row_right)):
+            if not all(map(same_value, row_left, row_right)):
                 found.append(f"{table}: {row_left} != {row_right}")
                 break
     return found
