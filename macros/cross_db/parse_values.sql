@@ -44,7 +44,3 @@
 {% macro duckdb__crm_parse_timestamp(text_expression) %}
     {{ return("timezone('UTC', try_cast(" ~ text_expression ~ " as timestamptz))") }}
 {% endmacro %}
-
-{% macro postgres__crm_parse_timestamp(text_expression) %}
-    {{ return(dbt.safe_cast(text_expression, 'timestamp')) }}
-{% endmacro %}
