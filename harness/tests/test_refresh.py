@@ -225,6 +225,18 @@ def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(tm
     corrected[columns.index("status")] = "cancelled"
     corrected[columns.index("_loaded_at")] = f"{day + timedelta(days=1)} 00:00:00"
     delta.rows["orders"].append(corrected)
+    # a corrected account: another segment, and churned in mid-2025, so the
+    # periods it was active in after that must go from the incremental table
+    account_columns = COLUMNS["accounts"]
+    orders_2024 = [row for row in tables.rows["orders"] if row[2].startswith("2024-0")]
+    churned_id = orders_2024[0][1]
+    account = next(row for row in tables.rows["accounts"] if row[0] == churned_id)
+    account = list(account)
+    segment = account_columns.index("segment")
+    account[segment] = "enterprise" if account[segment] != "enterprise" else "smb"
+    account[account_columns.index("churned_at")] = "2025-06-30 00:00:00"
+    account[account_columns.index("_loaded_at")] = f"{day} 06:00:00"
+    delta.rows["accounts"] = [tuple(account)]
     append_tables(delta, raw_dir)
 
     incremental = refresh(raw_dir, served, build_args=FAST, echo=False)
@@ -233,12 +245,29 @@ def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(tm
     run_sql = PROJECT_DIR / "target" / served.name / "run" / "cross_sell" / "models"
     compiled = (run_sql / "staging" / "crm" / "base" / "base_crm__orders.sql").read_text()
     assert "delete from" in compiled.lower()
+    periods_sql = run_sql / "intermediate" / "customers" / "int_account_periods_active.sql"
+    assert "delete from" in periods_sql.read_text().lower()
 
     rebuilt = tmp_path / "rebuilt.duckdb"
     assert refresh(raw_dir, rebuilt, build_args=FAST, full_refresh=True, echo=False).ok
     after = _marts(served)
     assert _differences(after, before)  # the new day changed the marts
     assert _differences(after, _marts(rebuilt)) == []
+    periods = (
+        "select * from intermediate.int_account_periods_active "
+        "order by account_id, grain, period_start"
+    )
+    incremental_rows, rebuilt_rows = fetch_rows(served, periods), fetch_rows(rebuilt, periods)
+    assert len(incremental_rows) == len(rebuilt_rows)
+    for row, expected in zip(incremental_rows, rebuilt_rows, strict=True):
+        assert row.keys() == expected.keys()
+        assert all(same_value(row[name], expected[name]) for name in row), (row, expected)
+    churned_after = fetch_rows(
+        served,
+        "select count(*) as n from intermediate.int_account_periods_active "
+        f"where account_id = '{churned_id}' and period_start >= date '2025-07-01'",
+    )
+    assert churned_after == [{"n": 0}]
     superseded = fetch_rows(
         served,
         "select superseded from marts.data_quality_reconciliation where table_name = 'orders'",

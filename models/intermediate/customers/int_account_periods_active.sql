@@ -4,7 +4,24 @@
     churned_at >= s). all_time is left out. The base of every account-level
     KPI: activity at s and e, holdings at s and e, cross-purchase events,
     churn and revenue within the period, and the account's dimensions.
+
+    Incremental (delete+insert on the row's key): a run recomputes the
+    periods of the customers whose fingerprint (int_accounts_fingerprinted)
+    differs from the one stored on their rows, and every customer's rows
+    of periods not built yet (a new month, quarter or year). The post-hook
+    then deletes rows whose fingerprint is no longer current (a customer
+    that changed or stopped being one) and periods past the calendar.
+    An account's rows depend only on its own inputs and the calendar, so
+    this gives the same rows as a full build.
 #}
+{{ config(
+    materialized=crm_fact_materialization(),
+    unique_key=['account_id', 'grain', 'period_start'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ crm_delete_stale_account_periods() }}"
+) }}
+
 with
 
 accounts_first_purchased as (
@@ -28,10 +45,56 @@ period_months as (
     select * from {{ ref('int_calendar_period_months') }}
 ),
 
-customers as (
-    select * from accounts_first_purchased
-    where is_customer
+accounts_fingerprinted as (
+    select * from {{ ref('int_accounts_fingerprinted') }}
 ),
+
+customers as (
+    select
+        accounts_first_purchased.*,
+        accounts_fingerprinted._inputs_fingerprint
+    from accounts_first_purchased
+    left join accounts_fingerprinted
+        on
+            accounts_first_purchased.account_id
+            = accounts_fingerprinted.account_id
+    where accounts_first_purchased.is_customer
+),
+{%- if is_incremental() %}
+
+built_fingerprints as (
+    select distinct _inputs_fingerprint from {{ this }}
+),
+
+built_periods as (
+    select distinct
+        grain,
+        period_start
+    from {{ this }}
+),
+
+changed_customers as (
+    select customers.account_id
+    from customers
+    left join built_fingerprints
+        on
+            customers._inputs_fingerprint
+            = built_fingerprints._inputs_fingerprint
+    where built_fingerprints._inputs_fingerprint is null
+),
+
+new_periods as (
+    select
+        calendar_periods.grain,
+        calendar_periods.period_start
+    from calendar_periods
+    left join built_periods
+        on
+            calendar_periods.grain = built_periods.grain
+            and calendar_periods.period_start = built_periods.period_start
+    where built_periods.period_start is null
+),
+{%- endif %}
 
 active_periods as (
     select
@@ -51,6 +114,16 @@ active_periods as (
                 customers.churned_at is null
                 or customers.churned_at >= calendar_periods.period_start_at
             )
+    {%- if is_incremental() %}
+    where
+        customers.account_id in (select account_id from changed_customers)
+        or exists (
+            select 1 from new_periods
+            where
+                new_periods.grain = calendar_periods.grain
+                and new_periods.period_start = calendar_periods.period_start
+        )
+    {%- endif %}
 ),
 
 holdings as (
@@ -103,6 +176,18 @@ period_revenue as (
     from order_items_monthly
     inner join period_months
         on order_items_monthly.month_start = period_months.month_start
+    {%- if is_incremental() %}
+    where
+        order_items_monthly.account_id in (
+            select account_id from changed_customers
+        )
+        or exists (
+            select 1 from new_periods
+            where
+                new_periods.grain = period_months.grain
+                and new_periods.period_start = period_months.period_start
+        )
+    {%- endif %}
     group by 1, 2, 3
 ),
 
@@ -118,6 +203,7 @@ final as (
         customers.region,
         customers.customer_type,
         customers.age_band,
+        customers._inputs_fingerprint,
         -- numerics
         holdings.holding_at_start,
         holdings.holding_at_end,
