@@ -19,7 +19,7 @@
          unmapped_stage
     Step 5 and 6 (references to other tables) happen in stg_crm__<table>.
 
-    Incremental (the large fact tables): a run reads only the raw rows of
+    Incremental (the tables that grow with the accounts): a run reads only the raw rows of
     the keys that have a row loaded since the newest _loaded_at already
     built minus `incremental_lookback_days` (or a row whose _loaded_at is
     unreadable), with every earlier version of those keys, so steps 1-4
@@ -381,7 +381,7 @@ select * from final
 {% endmacro %}
 
 
-{# The config of the four large base models, written once. #}
+{# The config of the base models of tables that grow with the accounts, written once. #}
 {% macro crm_fact_config() %}
     {{ config(
         materialized=crm_fact_materialization(),

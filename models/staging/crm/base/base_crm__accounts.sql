@@ -1,2 +1,4 @@
 {# Every raw accounts row, typed and classified: see macros/staging/crm_base_model.sql. #}
+{#- grows with the accounts: incremental, see the macro and the README #}
+{{ crm_fact_config() }}
 {{ crm_base_model('accounts') }}
