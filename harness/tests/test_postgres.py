@@ -15,6 +15,7 @@ import psycopg2
 import psycopg2.errors
 import pytest
 
+from harness.dbt_cli import PROJECT_DIR
 from harness.engines import EngineBuild, build_duckdb, build_postgres, differences
 from harness.generator import Tables, generate
 from harness.postgres import BI_READER, PostgresServer, postgres_server
@@ -114,3 +115,17 @@ def test_comparison_reports_a_changed_value_and_a_missing_row(
     missing = dict(scorecard)
     del missing[key]
     assert differences(scorecard, missing) == [f"only in the reference: {key}"]
+
+
+def test_incremental_run_keeps_the_scorecard(
+    raw: tuple[Path, Tables], postgres_build: EngineBuild, server: PostgresServer
+) -> None:
+    # a second run over the same files takes the incremental paths on
+    # Postgres: delete+insert of the base models and of the account periods,
+    # and the post-hook that deletes stale periods
+    again = build_postgres(raw[0], server, ("run",))
+    assert again.result.ok, again.result.output[-3000:]
+    run_sql = PROJECT_DIR / "target" / "postgres" / "run" / "cross_sell" / "models"
+    periods_sql = run_sql / "intermediate" / "customers" / "int_account_periods_active.sql"
+    assert "delete from" in periods_sql.read_text().lower()
+    assert differences(postgres_build.scorecard, again.scorecard) == []

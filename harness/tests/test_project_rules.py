@@ -20,3 +20,16 @@ def test_personal_data_test_runs_after_every_mart() -> None:
     )
     assert len(marts) > 30
     assert marts - listed == set()
+
+
+def test_unit_test_names_fit_a_postgres_identifier() -> None:
+    # Postgres truncates identifiers at 63 characters; dbt names the unit
+    # test's relations after the test, and refuses a longer name there
+    names = [
+        name
+        for path in (PROJECT_DIR / "models").rglob("*.yml")
+        for name in re.findall(r"^  - name: (\S+)$", path.read_text(), flags=re.M)
+        if "unit_tests:" in path.read_text()
+    ]
+    assert len(names) > 40
+    assert [name for name in names if len(name) > 63] == []
