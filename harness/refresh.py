@@ -5,7 +5,9 @@ The build goes into `<served>.building` next to the served file. Only when
 renamed over the served one (`os.replace`: atomic on one filesystem).
 Readers that hold the old file keep reading it; new connections see the new
 one. A failed or killed build leaves the served file untouched. A lock file
-stops two refreshes from running at once.
+stops two refreshes from running at once. `dbt source freshness` runs
+alongside the build in a scratch file (`<served>.freshness.duckdb`): it
+reads only the raw files.
 
 By default the refresh is incremental: `<served>.building` starts as a copy
 of the served file, so the incremental models only add what arrived since
@@ -21,6 +23,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,12 +92,25 @@ def _failed_nodes(target_dir: Path) -> list[str]:
     ]
 
 
-def _freshness(target_dir: Path) -> list[tuple[str, str]]:
-    path = target_dir / "sources.json"
+def _source_freshness(
+    raw_dir: Path, served: Path, var_args: list[str]
+) -> tuple[list[tuple[str, str]], int]:
+    """Each raw table's freshness status, and the dbt process's peak memory."""
+    scratch = served.parent / f"{served.name}.freshness.duckdb"
+    leftovers = (scratch, Path(f"{scratch}.wal"))
+    path = PROJECT_DIR / "target" / scratch.stem / "sources.json"
+    for leftover in (*leftovers, path):
+        leftover.unlink(missing_ok=True)
+    try:
+        checked = run_dbt(["source", "freshness", *var_args], raw_dir, scratch)
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
     if not path.exists():
-        return []
+        return [], checked.peak_rss_bytes
     results = json.loads(path.read_text())["results"]
-    return sorted((result["unique_id"].split(".")[-1], result["status"]) for result in results)
+    statuses = [(result["unique_id"].split(".")[-1], result["status"]) for result in results]
+    return sorted(statuses), checked.peak_rss_bytes
 
 
 def _checkpoint(database: Path) -> None:
@@ -127,20 +143,25 @@ def refresh(
             shutil.copyfile(served, building)
         var_args = ["--vars", dbt_vars] if dbt_vars else []
         mode = ["--full-refresh"] if full_refresh else []
-        build = run_dbt(["build", *mode, *var_args, *build_args], raw_dir, building, echo=echo)
+        # Source freshness reads only the raw files: it runs at the same time
+        # as the build, in a scratch DuckDB file of its own (one writer per file).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            checking = pool.submit(_source_freshness, raw_dir, served, var_args)
+            build = run_dbt(["build", *mode, *var_args, *build_args], raw_dir, building, echo=echo)
+            freshness, freshness_rss = checking.result()
+        # the two processes overlap: their sum bounds the memory used
+        peak_rss = build.peak_rss_bytes + freshness_rss
         if not build.ok:
             failed = _failed_nodes(target_dir)
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
             return RefreshResult(
-                False, time.monotonic() - started, failed, [], full_refresh, build.peak_rss_bytes
+                False, time.monotonic() - started, failed, [], full_refresh, peak_rss
             )
-        run_dbt(["source", "freshness", *var_args], raw_dir, building)
-        freshness = _freshness(target_dir)
         _checkpoint(building)
         os.replace(building, served)
     seconds = time.monotonic() - started
-    return RefreshResult(True, seconds, [], freshness, full_refresh, build.peak_rss_bytes)
+    return RefreshResult(True, seconds, [], freshness, full_refresh, peak_rss)
 
 
 def report(result: RefreshResult, served: Path) -> str:
