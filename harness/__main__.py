@@ -88,7 +88,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 def cmd_benchmark(args: argparse.Namespace) -> int:
     from harness.benchmark import run
 
-    print(run(args.sizes, args.seed))
+    print(run(args.sizes, args.seed, args.raw_format))
     return 0
 
 
@@ -210,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     benchmark_parser = commands.add_parser("benchmark", help="full build and refresh timings")
     benchmark_parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
     benchmark_parser.add_argument("--seed", type=int, default=42)
+    benchmark_parser.add_argument(
+        "--raw-format",
+        choices=["csv", "parquet"],
+        default="csv",
+        help="parquet: each table a folder of parquet files, one file per load",
+    )
     commands.add_parser("load-postgres", help="load the raw files into Postgres")
     commands.add_parser("postgres", help="build on a throwaway Postgres, compare with DuckDB")
     commands.add_parser("spark", help="build on a local Spark session, compare with DuckDB")

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+import duckdb
+
 from harness.dbt_cli import PROJECT_DIR
-from harness.generator import END, append_tables, generate, next_day_tables
+from harness.generator import END, append_tables, generate, next_day_tables, write_tables
 from harness.refresh import RefreshResult, refresh
 
 BENCH_DIR = PROJECT_DIR / "benchmark"
@@ -105,19 +108,43 @@ def _checked(result: RefreshResult, what: str) -> RefreshResult:
     return result
 
 
-def measure(accounts: int, seed: int = 42) -> Measurement:
+def _to_parquet(csv_dir: Path, raw_dir: Path, part: int) -> None:
+    """Each table's CSV as one more parquet file of the folder raw_dir/<table>/."""
+    with duckdb.connect() as connection:
+        for path in sorted(csv_dir.glob("*.csv")):
+            source = f"read_csv('{path}', header = true, all_varchar = true)"
+            if connection.execute(f"select count(*) from {source}").fetchone()[0] == 0:
+                continue
+            folder = raw_dir / path.stem
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"part-{part:05d}.parquet"
+            connection.execute(f"copy (select * from {source}) to '{target}' (format parquet)")
+
+
+def measure(accounts: int, seed: int = 42, raw_format: str = "csv") -> Measurement:
+    """raw_format parquet: each table a folder of parquet files, one per load."""
     history, rows = _history(accounts, seed)
     run_dir = BENCH_DIR / str(accounts)
     raw_dir = run_dir / "raw"
     shutil.rmtree(raw_dir, ignore_errors=True)
-    shutil.copytree(history, raw_dir)
+    if raw_format == "parquet":
+        _to_parquet(history, raw_dir, part=0)
+    else:
+        shutil.copytree(history, raw_dir)
     served = run_dir / "cross_sell.duckdb"
     served.unlink(missing_ok=True)
     print(f"  full build of {accounts:,} accounts ...", flush=True)
     full = _checked(refresh(raw_dir, served, full_refresh=True, echo=False), "full build")
     full_profile = _profile(served)
     day = (END + timedelta(days=1)).date()
-    appended = append_tables(next_day_tables(accounts, seed, day), raw_dir)
+    next_day = next_day_tables(accounts, seed, day)
+    if raw_format == "parquet":
+        with tempfile.TemporaryDirectory() as scratch:
+            appended = write_tables(next_day, Path(scratch))
+            _to_parquet(Path(scratch), raw_dir, part=1)
+        appended = {table: count for table, count in appended.items() if count}
+    else:
+        appended = append_tables(next_day, raw_dir)
     print(f"  appended {day}: {appended}; incremental refresh ...", flush=True)
     incremental = _checked(refresh(raw_dir, served, echo=False), "incremental refresh")
     return Measurement(
@@ -174,9 +201,9 @@ def table(measurements: list[Measurement]) -> str:
     return "\n".join(lines)
 
 
-def run(sizes: list[int], seed: int = 42) -> str:
+def run(sizes: list[int], seed: int = 42, raw_format: str = "csv") -> str:
     measurements = []
     for accounts in sizes:
-        print(f"benchmark: {accounts:,} accounts", flush=True)
-        measurements.append(measure(accounts, seed))
-    return table(measurements)
+        print(f"benchmark: {accounts:,} accounts, {raw_format} raw files", flush=True)
+        measurements.append(measure(accounts, seed, raw_format))
+    return f"Raw files: {raw_format}\n\n" + table(measurements)
