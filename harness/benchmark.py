@@ -4,9 +4,12 @@ For each size it generates demo data (cached under `benchmark/<accounts>/`),
 runs the scheduled refresh as a full rebuild, appends one more day of data
 (new orders, late orders, usage, interactions) to the raw files, runs the
 scheduled refresh again (incremental), and prints one table: data sizes,
-wall seconds of both builds, the dbt process's peak resident memory, the
-refresh/full ratio, and the growth of the full-build time between sizes.
-The slowest nodes of each full build come from dbt's run_results.json.
+wall seconds of both builds, the peak resident memory (the dbt build plus
+the source-freshness process beside it), the refresh/full ratio, and the
+growth of the full-build time between sizes. Then, from dbt's
+run_results.json, where the time of both builds went: node seconds per
+layer and the slowest nodes. The raw files are CSV, or with
+raw_format="parquet" a folder of parquet files per table, one per load.
 """
 
 from __future__ import annotations
