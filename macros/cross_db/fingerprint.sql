@@ -43,6 +43,7 @@
 {% endmacro %}
 
 
+{# The values as one text, '|'-separated, nulls as \N (also the base models' _raw_values). #}
 {% macro crm_fingerprint_text(expressions) %}
     {%- set parts = [] -%}
     {%- for expression in expressions -%}

@@ -19,13 +19,14 @@
          unmapped_stage
     Step 5 and 6 (references to other tables) happen in stg_crm__<table>.
 
-    Incremental (the tables that grow with the accounts): a run reads only the raw rows of
-    the keys that have a row loaded since the newest _loaded_at already
-    built minus `incremental_lookback_days` (or a row whose _loaded_at is
-    unreadable), with every earlier version of those keys, so steps 1-4
-    see the same versions as a full build; delete+insert on _batch_key
-    replaces those keys' rows. Raw tables are append-only logs: a version
-    removed from the raw files is only dropped by a --full-refresh.
+    Incremental (the tables that grow with the accounts): a run reads only
+    the raw rows of the keys that have a row loaded since the newest
+    _loaded_at already built minus `incremental_lookback_days` (or a row
+    whose _loaded_at is unreadable), with every earlier version of those
+    keys, so steps 1-4 see the same versions as a full build; delete+insert
+    on _batch_key replaces those keys' rows. Raw tables are append-only
+    logs: a version removed from the raw files is only dropped by a
+    --full-refresh.
 #}
 {% macro crm_base_model(table) %}
 {%- set spec = crm_contract()[table] -%}
@@ -362,12 +363,11 @@ select * from final
 
 {# Every column's normalised text, '|'-separated, nulls as \N. #}
 {% macro crm_joined_texts(columns) %}
-    {%- set parts = [] -%}
+    {%- set texts = [] -%}
     {%- for column in columns -%}
-        {%- if not loop.first -%}{%- do parts.append("'|'") -%}{%- endif -%}
-        {%- do parts.append("coalesce(" ~ column.name ~ "__text, '\\N')") -%}
+        {%- do texts.append(column.name ~ '__text') -%}
     {%- endfor -%}
-    {{ return(dbt.concat(parts)) }}
+    {{ return(crm_fingerprint_text(texts)) }}
 {% endmacro %}
 
 
