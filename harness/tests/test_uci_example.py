@@ -7,6 +7,7 @@ plain Python, independently of the mapping script and of the models.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Callable
@@ -178,3 +179,25 @@ def test_revenue_is_converted_from_gbp(uci: Warehouse, mapped: Path) -> None:
     arpa = uci.kpi("arpa", "year", "2010-01-01")
     rate = uci.rows("select usd_per_unit from reference.currency_rates where currency_code = 'GBP'")
     assert arpa["numerator"] == pytest.approx(gbp * rate[0]["usd_per_unit"])
+
+
+def test_us_dates_and_integer_customer_ids_map_the_same(sample_rows) -> None:
+    # UCI's own CSV export writes 12/1/2010 8:26 and 17850 instead of
+    # 2010-12-01 08:26:00 and 17850.0
+    spec = importlib.util.spec_from_file_location("map_to_contract", EXAMPLE / "map_to_contract.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+
+    rows = sample_rows[:500]
+    us_rows = []
+    for row in rows:
+        at = datetime.fromisoformat(row["InvoiceDate"])
+        customer = str(int(float(row["CustomerID"]))) if row["CustomerID"] else ""
+        us_rows.append(
+            {**row, "InvoiceDate": f"{at.month}/{at.day}/{at.year} {at.hour}:{at.minute:02d}"}
+            | {"CustomerID": customer}
+        )
+    assert us_rows[0]["InvoiceDate"] != rows[0]["InvoiceDate"]
+    assert module.map_rows(us_rows).tables == module.map_rows(rows).tables
