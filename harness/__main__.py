@@ -149,7 +149,7 @@ def cmd_test(_: argparse.Namespace) -> int:
         )
         generate(DEMO_RAW_DIR)
         steps = [
-            ("ruff", [str(bin_dir / "ruff"), "check", "harness", "tasks.py"], None),
+            ("ruff", [str(bin_dir / "ruff"), "check", "harness", "examples", "tasks.py"], None),
             ("sqlfluff", [str(bin_dir / "sqlfluff"), "lint", "models", "tests", "analyses"], env),
         ]
         for name, command, step_env in steps:

@@ -10,7 +10,7 @@ import pytest
 from harness.tests.conftest import Warehouse, write_raw
 from harness.tests.handmade_crm import HANDMADE
 
-# KPIs that need each optional table (kpi-definitions.md), and the breakdowns
+# KPIs that need each optional table (docs/kpi-definitions.md), and the breakdowns
 # whose keys dangle without it (their values become 'unknown').
 NEEDED_BY = {
     "opportunities": (

@@ -1,5 +1,5 @@
 {#
-    The raw CRM input contract (shared/spec raw-crm-contract.md) as data.
+    The raw CRM input contract (docs/raw-contract.md) as data.
 
     One entry per raw table:
       required     - the build stops when the table is absent

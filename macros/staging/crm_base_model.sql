@@ -6,7 +6,7 @@
       _dq_status  candidate | superseded | deleted | rejected
       _dq_reason  the reason code of a rejected row, else null
 
-    Steps (raw-crm-contract.md, "Bad input"):
+    Steps (docs/raw-contract.md, "Bad rows"):
       1. a null primary-key part rejects (missing_primary_key); an
          unreadable one rejects (invalid_value) before versions are compared
       2. per key the latest _loaded_at wins (null and unreadable sort

@@ -1,6 +1,6 @@
 {#
     Every KPI at every grain, period and breakdown: the table BI tools read.
-    Its columns are an enforced model contract (marts-contract.md).
+    Its columns are an enforced model contract (docs/marts.md).
 #}
 {% set kpi_marts = kpi_models() %}
 with

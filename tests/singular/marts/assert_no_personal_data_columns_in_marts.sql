@@ -1,5 +1,5 @@
 {#
-    No mart exposes account or rep names (marts-contract.md). Reads each
+    No mart exposes account or rep names (docs/marts.md). Reads each
     built mart's columns through the adapter (Spark has no
     information_schema). The depends_on lines make it run after every mart.
 #}
