@@ -20,13 +20,15 @@ def test_calendar_runs_to_the_latest_order(handmade: Warehouse) -> None:
     rows = handmade.rows("select distinct as_of_date from marts.dim_calendar")
     assert [str(row["as_of_date"]) for row in rows] == ["2025-01-05"]
     years = handmade.rows(
-        "select period_start, is_complete_period from marts.dim_calendar "
-        "where grain = 'year' order by 1"
+        "select period_start, is_complete_period, is_fully_covered, first_data_date "
+        "from marts.dim_calendar where grain = 'year' order by 1"
     )
-    assert [(str(r["period_start"]), r["is_complete_period"]) for r in years] == [
-        ("2023-01-01", True),
-        ("2024-01-01", True),
-        ("2025-01-01", False),
+    # the data begins with A3's first order on 2023-06-01: 2023 is complete,
+    # but the data does not cover its first five months
+    assert [tuple(map(str, row.values())) for row in years] == [
+        ("2023-01-01", "True", "False", "2023-06-01"),
+        ("2024-01-01", "True", "True", "2023-06-01"),
+        ("2025-01-01", "False", "False", "2023-06-01"),
     ]
 
 
@@ -102,6 +104,8 @@ def test_product_penetration_rate_2024(handmade: Warehouse) -> None:
 
 
 def test_product_affinity(handmade: Warehouse) -> None:
+    # built with affinity_min_accounts 1 (conftest.HANDMADE_VARS): at the
+    # default of 5 no pair of four customers would be kept
     rows = handmade.rows(
         "select anchor_product_id, target_product_id, owners_a, a_then_b "
         "from marts.product_affinity order by 1, 2"
