@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.tests.conftest import Warehouse, write_raw
+from harness.engines import same_value
+from harness.tests.conftest import DATA_BUILD, Warehouse, write_raw
 from harness.tests.handmade_crm import HANDMADE
 
 
@@ -94,6 +95,37 @@ def test_arpa_2024(handmade: Warehouse) -> None:
     assert (multi["numerator"], multi["denominator"]) == (pytest.approx(756.0), 3)
     single = handmade.kpi("arpa", "year", "2024-01-01", "product_holding", "single")
     assert (single["numerator"], single["denominator"]) == (pytest.approx(30.0), 1)
+
+
+def test_as_of_date_bounds_the_calendar_not_the_data(
+    handmade: Warehouse, tmp_path: Path, build_raw
+) -> None:
+    """As of 2024-05-10 the calendar stops in May 2024, but every period counts all its rows."""
+    raw_dir = tmp_path / "raw"
+    write_raw(raw_dir, HANDMADE)
+    as_of_may = "{as_of_date: 2024-05-10, affinity_min_accounts: 1}"
+    earlier = build_raw(raw_dir, "handmade_may", [*DATA_BUILD, "--vars", as_of_may])
+    assert earlier.result.ok, earlier.result.output[-3000:]
+    months = earlier.rows(
+        "select max(period_start) as last_month from marts.dim_calendar where grain = 'month'"
+    )
+    assert str(months[0]["last_month"]) == "2024-05-01"
+    # 2024 is not complete any more, yet arpa still counts A2's P3 of 2024-07-01
+    row = earlier.kpi("arpa", "year", "2024-01-01")
+    assert (row["numerator"], row["denominator"]) == (pytest.approx(786.0), 4)
+    assert (row["is_complete_period"], row["is_fully_covered"]) == (False, False)
+    # every KPI of every period both builds have gives the same figures
+    query = (
+        "select kpi_id, grain, period_start, dimension, dimension_value, "
+        "numerator, denominator, value, previous_value from marts.kpi_scorecard"
+    )
+    full = {tuple(row.values())[:5]: tuple(row.values()) for row in handmade.rows(query)}
+    rows = [tuple(row.values()) for row in earlier.rows(query)]
+    assert len(rows) > 100
+    differing = [
+        row for row in rows if row[:5] not in full or not all(map(same_value, row, full[row[:5]]))
+    ]
+    assert differing == []
 
 
 def test_product_penetration_rate_2024(handmade: Warehouse) -> None:
