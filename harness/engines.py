@@ -36,6 +36,7 @@ SCORECARD_COLUMNS = (
     "kpi_category",
     "period_end",
     "is_complete_period",
+    "is_fully_covered",
     "numerator",
     "denominator",
     "value",

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.tests.conftest import Warehouse, write_raw
+from harness.engines import same_value
+from harness.tests.conftest import DATA_BUILD, Warehouse, write_raw
 from harness.tests.handmade_crm import HANDMADE
 
 
@@ -20,13 +21,15 @@ def test_calendar_runs_to_the_latest_order(handmade: Warehouse) -> None:
     rows = handmade.rows("select distinct as_of_date from marts.dim_calendar")
     assert [str(row["as_of_date"]) for row in rows] == ["2025-01-05"]
     years = handmade.rows(
-        "select period_start, is_complete_period from marts.dim_calendar "
-        "where grain = 'year' order by 1"
+        "select period_start, is_complete_period, is_fully_covered, first_data_date "
+        "from marts.dim_calendar where grain = 'year' order by 1"
     )
-    assert [(str(r["period_start"]), r["is_complete_period"]) for r in years] == [
-        ("2023-01-01", True),
-        ("2024-01-01", True),
-        ("2025-01-01", False),
+    # the data begins with A3's first order on 2023-06-01: 2023 is complete,
+    # but the data does not cover its first five months
+    assert [tuple(map(str, row.values())) for row in years] == [
+        ("2023-01-01", "True", "False", "2023-06-01"),
+        ("2024-01-01", "True", "True", "2023-06-01"),
+        ("2025-01-01", "False", "False", "2023-06-01"),
     ]
 
 
@@ -94,6 +97,37 @@ def test_arpa_2024(handmade: Warehouse) -> None:
     assert (single["numerator"], single["denominator"]) == (pytest.approx(30.0), 1)
 
 
+def test_as_of_date_bounds_the_calendar_not_the_data(
+    handmade: Warehouse, tmp_path: Path, build_raw
+) -> None:
+    """As of 2024-05-10 the calendar stops in May 2024, but every period counts all its rows."""
+    raw_dir = tmp_path / "raw"
+    write_raw(raw_dir, HANDMADE)
+    as_of_may = "{as_of_date: 2024-05-10, affinity_min_accounts: 1}"
+    earlier = build_raw(raw_dir, "handmade_may", [*DATA_BUILD, "--vars", as_of_may])
+    assert earlier.result.ok, earlier.result.output[-3000:]
+    months = earlier.rows(
+        "select max(period_start) as last_month from marts.dim_calendar where grain = 'month'"
+    )
+    assert str(months[0]["last_month"]) == "2024-05-01"
+    # 2024 is not complete any more, yet arpa still counts A2's P3 of 2024-07-01
+    row = earlier.kpi("arpa", "year", "2024-01-01")
+    assert (row["numerator"], row["denominator"]) == (pytest.approx(786.0), 4)
+    assert (row["is_complete_period"], row["is_fully_covered"]) == (False, False)
+    # every KPI of every period both builds have gives the same figures
+    query = (
+        "select kpi_id, grain, period_start, dimension, dimension_value, "
+        "numerator, denominator, value, previous_value from marts.kpi_scorecard"
+    )
+    full = {tuple(row.values())[:5]: tuple(row.values()) for row in handmade.rows(query)}
+    rows = [tuple(row.values()) for row in earlier.rows(query)]
+    assert len(rows) > 100
+    differing = [
+        row for row in rows if row[:5] not in full or not all(map(same_value, row, full[row[:5]]))
+    ]
+    assert differing == []
+
+
 def test_product_penetration_rate_2024(handmade: Warehouse) -> None:
     # active at 2025-01-01: A1, A2, A4 (A3 churned); holding two or more: A1, A2
     row = handmade.kpi("product_penetration_rate", "year", "2024-01-01")
@@ -102,6 +136,8 @@ def test_product_penetration_rate_2024(handmade: Warehouse) -> None:
 
 
 def test_product_affinity(handmade: Warehouse) -> None:
+    # built with affinity_min_accounts 1 (conftest.HANDMADE_VARS): at the
+    # default of 5 no pair of four customers would be kept
     rows = handmade.rows(
         "select anchor_product_id, target_product_id, owners_a, a_then_b "
         "from marts.product_affinity order by 1, 2"

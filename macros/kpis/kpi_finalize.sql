@@ -9,7 +9,8 @@
                'ratio' -> numerator / denominator (averages, usd per account)
                'sum'   -> numerator (sums and counts)
         null when the denominator is 0
-      - period_end and is_complete_period from the calendar
+      - period_end, is_complete_period and is_fully_covered from the
+        calendar
       - previous_value: the same kpi, grain, dimension and value in the
         previous period; change = value - previous_value
       - is_small_sample: the denominator is below the var min_sample_size,
@@ -99,6 +100,7 @@ kpi_valued as (
         kpi_calendar.period_start,
         kpi_calendar.period_end,
         kpi_calendar.is_complete_period,
+        kpi_calendar.is_fully_covered,
         cast(kpi_valued.dimension as {{ dbt.type_string() }}) as dimension,
         cast(
             kpi_valued.dimension_value as {{ dbt.type_string() }}

@@ -6,7 +6,18 @@
 
     as_of_date is the var `as_of_date` when set, else the latest activity
     date in the data (orders of any status, opportunities created or closed,
-    interactions, survey responses).
+    interactions, survey responses). first_data_date is the earliest of the
+    same activity dates: where the extract begins.
+
+    as_of_date only decides which periods exist and whether they are
+    complete; a period's KPIs count every loaded row dated inside it, also
+    rows after as_of_date in the last, incomplete period.
+
+    is_fully_covered: the data covers the whole period - it starts on or
+    after first_data_date and its last day is on or before as_of_date. The
+    first month, quarter and year start before the data when the extract
+    begins mid-period. all_time is the lifetime of the data and always
+    counts as fully covered.
 #}
 with
 
@@ -42,8 +53,10 @@ activity_dates as (
     select cast(responded_at as date) as activity_date from survey_responses
 ),
 
-latest_activity as (
-    select max(activity_date) as latest_activity_date
+activity_bounds as (
+    select
+        min(activity_date) as first_data_date,
+        max(activity_date) as latest_activity_date
     from activity_dates
 ),
 
@@ -61,10 +74,11 @@ bounds as (
         {% if var('as_of_date') -%}
         cast('{{ var("as_of_date") }}' as date)
         {%- else -%}
-        latest_activity.latest_activity_date
-        {%- endif %} as as_of_date
+        activity_bounds.latest_activity_date
+        {%- endif %} as as_of_date,
+        activity_bounds.first_data_date
     from first_purchase
-    cross join latest_activity
+    cross join activity_bounds
 ),
 
 month_numbers as (
@@ -95,8 +109,7 @@ periods as (
         month_start as period_start,
         cast(
             {{ dbt.dateadd('month', 1, 'month_start') }} as date
-        ) as period_end,
-        as_of_date
+        ) as period_end
     from months_in_range
     union all
     select distinct
@@ -107,8 +120,7 @@ periods as (
             {{ dbt.dateadd(
                 'month', 3, dbt.date_trunc('quarter', 'month_start')
             ) }} as date
-        ) as period_end,
-        as_of_date
+        ) as period_end
     from months_in_range
     union all
     select distinct
@@ -119,17 +131,30 @@ periods as (
             {{ dbt.dateadd(
                 'month', 12, dbt.date_trunc('year', 'month_start')
             ) }} as date
-        ) as period_end,
-        as_of_date
+        ) as period_end
     from months_in_range
     union all
+    {#- an as_of_date before the first purchase leaves no period at all #}
     select
         'all_time' as grain,
         first_month_start as period_start,
-        cast({{ dbt.dateadd('day', 1, 'as_of_date') }} as date) as period_end,
-        as_of_date
+        cast({{ dbt.dateadd('day', 1, 'as_of_date') }} as date) as period_end
     from bounds
-    where first_month_start is not null
+    where first_month_start <= as_of_date
+),
+
+periods_flagged as (
+    select
+        periods.grain,
+        periods.period_start,
+        periods.period_end,
+        bounds.as_of_date,
+        bounds.first_data_date,
+        cast(
+            {{ dbt.dateadd('day', -1, 'periods.period_end') }} as date
+        ) <= bounds.as_of_date as is_complete_period
+    from periods
+    cross join bounds
 ),
 
 final as (
@@ -137,9 +162,12 @@ final as (
         -- strings
         grain,
         -- booleans
-        cast(
-            {{ dbt.dateadd('day', -1, 'period_end') }} as date
-        ) <= as_of_date as is_complete_period,
+        is_complete_period,
+        coalesce(
+            grain = 'all_time'
+            or (is_complete_period and period_start >= first_data_date),
+            false
+        ) as is_fully_covered,
         -- dates
         period_start,
         period_end,
@@ -161,10 +189,11 @@ final as (
                     )
         end as previous_period_start,
         as_of_date,
+        first_data_date,
         -- timestamps
         cast(period_start as {{ dbt.type_timestamp() }}) as period_start_at,
         cast(period_end as {{ dbt.type_timestamp() }}) as period_end_at
-    from periods
+    from periods_flagged
 )
 
 select * from final

@@ -11,11 +11,13 @@ final as (
         grain,
         -- booleans
         is_complete_period,
+        is_fully_covered,
         -- dates
         period_start,
         period_end,
         previous_period_start,
-        as_of_date
+        as_of_date,
+        first_data_date
     from calendar_periods
 )
 

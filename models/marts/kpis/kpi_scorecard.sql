@@ -20,6 +20,7 @@ unioned as (
         period_start,
         period_end,
         is_complete_period,
+        is_fully_covered,
         dimension,
         dimension_value,
         numerator,

@@ -3,7 +3,10 @@
     ordered pair of distinct products (A, B): owners_a = accounts that
     bought A; a_then_b = those whose first purchase of B is strictly later
     than their first purchase of A; affinity_rate = 100 * a_then_b /
-    owners_a. Pairs with a_then_b = 0 are left out.
+    owners_a. A pair is kept only when at least var affinity_min_accounts
+    accounts bought in that order (a pair nobody bought so never appears):
+    a handful of accounts is no pattern, and with many products the rare
+    pairs would fill the table.
 #}
 with
 
@@ -31,6 +34,7 @@ sequences as (
             and anchor_products.first_purchased_at
             < target_products.first_purchased_at
     group by 1, 2
+    having count(*) >= {{ var('affinity_min_accounts') }}
 ),
 
 final as (
