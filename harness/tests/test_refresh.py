@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,16 +17,9 @@ import pytest
 
 from harness.dbt_cli import PROJECT_DIR
 from harness.engines import same_value
-from harness.generator import (
-    COLUMNS,
-    END,
-    append_tables,
-    build_tables,
-    next_day_tables,
-    write_tables,
-)
+from harness.generator import COLUMNS, END, append_tables, next_day_tables
 from harness.refresh import refresh, refresh_lock
-from harness.tests.conftest import write_raw
+from harness.tests.conftest import DemoBuild, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
 from harness.warehouse import fetch_rows
 
@@ -88,6 +82,13 @@ def _harness(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
+@pytest.fixture
+def no_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refreshes without `dbt source freshness` (a second dbt process beside
+    the build), for the tests that do not look at it: the served fixture does."""
+    monkeypatch.setattr("harness.refresh._source_freshness", lambda *_: ([], 0))
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     raw_dir = tmp_path_factory.mktemp("refresh_raw")
@@ -99,7 +100,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return raw_dir, warehouse
 
 
-def test_reader_keeps_old_data_and_late_rows_change_past_periods(served, tmp_path) -> None:
+def test_reader_keeps_old_data_and_late_rows_change_past_periods(
+    served, tmp_path, no_freshness
+) -> None:
     raw_dir, original = served
     warehouse = tmp_path / "copy.duckdb"
     warehouse.write_bytes(original.read_bytes())
@@ -152,7 +155,9 @@ def test_failed_build_names_the_node_and_keeps_the_served_file(served) -> None:
     assert not Path(f"{warehouse}.building").exists()
 
 
-def test_killed_refresh_leaves_served_file_identical_and_rebuild_is_idempotent(served) -> None:
+def test_killed_refresh_leaves_served_file_identical_and_rebuild_is_idempotent(
+    served, no_freshness
+) -> None:
     raw_dir, warehouse = served
     before = _sha256(warehouse)
     marts_before = _marts(warehouse)
@@ -207,16 +212,19 @@ def test_read_only_target_reads_while_a_reader_holds_the_file(served) -> None:
     assert shown.returncode == 0, shown.stdout + shown.stderr
 
 
-def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(tmp_path) -> None:
+def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(
+    bad_rows_demo: DemoBuild, tmp_path, no_freshness
+) -> None:
+    # served: the session's full build of the demo data with every bad-input case
     raw_dir = tmp_path / "raw"
-    tables = build_tables(accounts=300, seed=7)
-    write_tables(tables, raw_dir)
+    shutil.copytree(bad_rows_demo.raw_dir, raw_dir)
+    tables = bad_rows_demo.tables
     served = tmp_path / "served.duckdb"
-    assert refresh(raw_dir, served, build_args=FAST, full_refresh=True, echo=False).ok
+    shutil.copyfile(bad_rows_demo.warehouse.path, served)
     before = _marts(served)
 
     day = (END + timedelta(days=1)).date()
-    delta = next_day_tables(300, 7, day)  # new orders, late orders dated 1-2 days back, usage
+    delta = next_day_tables(3000, 42, day)  # new orders, late orders dated 1-2 days back, usage
     late = [row for row in delta.rows["orders"] if not row[2].startswith(day.isoformat())]
     assert late, "the daily load has late-arriving orders"
     # a corrected version of an old order (cancelled now), loaded with the day
