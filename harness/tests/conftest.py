@@ -272,13 +272,13 @@ def _start_builds(builds: Builds) -> None:
     """Every session starts the background builds at once."""
 
 
-# shared builds a test may use and still run first (cheap, or needed at once)
-RUN_FIRST_WITH = {"bad_rows_demo"}
+# the first background builds: tests that need only these still run first
+RUN_FIRST_WITH = {"bad_rows_demo", "handmade"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that need no background build run first (in their order), so
-    the background thread builds while they run."""
+    """Tests that need no background build (or only the first ones) run
+    first, in their order, so the background thread builds while they run."""
 
     def waits_for_a_build(item: pytest.Item) -> bool:
         fixtures = set(getattr(item, "fixturenames", ())) - RUN_FIRST_WITH
