@@ -12,7 +12,10 @@ build_raw(raw_dir, name, args=DATA_BUILD) -> Warehouse
     DbtResult: .ok, .output), .rows(sql) and .kpi(...). The build runs at a
     fixed path under target/ and the file then moves to a folder of its own:
     dbt keeps its parse (partial parsing) only while the warehouse path
-    stays the same, and a full parse costs about 5 s a build.
+    stays the same, and a full parse costs about 5 s a build. The file is
+    named after the slot (slot1.duckdb), not after `name`; dbt's
+    run_results.json is copied next to it (the slot's target folder,
+    target/slot1, serves the next build).
 builds -> Builds
     named builds run once each; `builds.get(name)` returns the result of the
     recipe registered with `@recipe(name)`. Recipes used by the selected
@@ -146,6 +149,10 @@ def build_into(folder: Path, raw_dir: Path, args: list[str] | None = None) -> Wa
             if Path(f"{slot}{suffix}").exists():
                 os.replace(f"{slot}{suffix}", folder / f"{slot.name}{suffix}")
         _remove_database(slot)
+        # the slot's target folder serves the next build: keep the results
+        run_results = PROJECT_DIR / "target" / slot.stem / "run_results.json"
+        if run_results.exists():
+            shutil.copyfile(run_results, folder / "run_results.json")
     return Warehouse(folder / slot.name, result)
 
 
