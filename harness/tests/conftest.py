@@ -22,7 +22,8 @@ builds -> Builds
     tests start at the beginning of the session, one at a time on a
     background thread, and the tests that need none run first (see
     pytest_collection_modifyitems); a test that needs a build that has not
-    started yet runs it itself.
+    started yet makes it itself, and while it waits for one under way it
+    makes the next one queued.
 handmade -> Warehouse
     the hand-made CRM of handmade_crm.py (every figure worked out by hand
     in test_e2e_handmade.py), DATA_BUILD.
@@ -38,7 +39,9 @@ postgres_server -> PostgresServer
 
 To add a shared build: write `@recipe("name") def _name(factory: Factory)`
 returning the build, and a fixture `def name(builds): return builds.get("name")`
-(see test_optional_tables.py for several builds behind one fixture).
+(see test_optional_tables.py for several builds behind one fixture, and
+test_refresh.py's small_demo for `run_first=True`: a build whose tests
+should run among the first, as they do work of their own in the meantime).
 """
 
 from __future__ import annotations
@@ -175,15 +178,23 @@ RECIPES: dict[str, Callable[[Factory], Any]] = {}
 STARTED_BY: dict[str, list[str]] = {}
 
 
+# fixtures of the first background builds: tests that need only these run first
+RUN_FIRST_WITH: set[str] = set()
+
+
 def recipe(
-    name: str, fixture: str | None = None
+    name: str, fixture: str | None = None, run_first: bool = False
 ) -> Callable[[Callable[[Factory], Any]], Callable[[Factory], Any]]:
     """Register a named build for `builds.get(name)`; the background thread
-    starts it when a selected test uses the fixture `fixture` (default: name)."""
+    starts it when a selected test uses the fixture `fixture` (default: name).
+    run_first: a build needed early (the tests that need only such builds
+    run with the tests that need none, see pytest_collection_modifyitems)."""
 
     def register(function: Callable[[Factory], Any]) -> Callable[[Factory], Any]:
         RECIPES[name] = function
         STARTED_BY.setdefault(fixture or name, []).append(name)
+        if run_first:
+            RUN_FIRST_WITH.add(fixture or name)
         return function
 
     return register
@@ -279,10 +290,6 @@ def _start_builds(builds: Builds) -> None:
     """Every session starts the background builds at once."""
 
 
-# the first background builds: tests that need only these still run first
-RUN_FIRST_WITH = {"bad_rows_demo", "handmade"}
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that need no background build (or only the first ones) run
     first, in their order, so the background thread builds while they run."""
@@ -304,7 +311,7 @@ def build_raw(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Warehou
     return build
 
 
-@recipe("handmade")
+@recipe("handmade", run_first=True)
 def _handmade(factory: Factory) -> Warehouse:
     from harness.tests.handmade_crm import HANDMADE
 
@@ -321,7 +328,7 @@ def handmade(builds: Builds) -> Warehouse:
     return warehouse
 
 
-@recipe("bad_rows_demo")
+@recipe("bad_rows_demo", run_first=True)
 def _bad_rows_demo(factory: Factory) -> DemoBuild:
     raw, built = os.environ.get(DEMO_RAW_ENV), os.environ.get(DEMO_WAREHOUSE_ENV)
     if raw and built:

@@ -17,9 +17,16 @@ import pytest
 
 from harness.dbt_cli import PROJECT_DIR
 from harness.engines import same_value
-from harness.generator import COLUMNS, END, append_tables, next_day_tables
+from harness.generator import (
+    COLUMNS,
+    END,
+    append_tables,
+    build_tables,
+    next_day_tables,
+    write_tables,
+)
 from harness.refresh import refresh, refresh_lock
-from harness.tests.conftest import DemoBuild, Warehouse, write_raw
+from harness.tests.conftest import DemoBuild, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
 from harness.warehouse import fetch_rows
 
@@ -85,7 +92,7 @@ def _harness(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
 @pytest.fixture
 def no_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
     """Refreshes without `dbt source freshness` (a second dbt process beside
-    the build), for the tests that do not look at it: the served fixture does."""
+    the build), for the tests that do not look at it (the killed-refresh one does)."""
     monkeypatch.setattr("harness.refresh._source_freshness", lambda *_: ([], 0))
 
 
@@ -214,19 +221,34 @@ def test_read_only_target_reads_while_a_reader_holds_the_file(served) -> None:
     assert shown.returncode == 0, shown.stdout + shown.stderr
 
 
+@recipe("small_demo", run_first=True)
+def _small_demo(factory: Factory) -> DemoBuild:
+    """Demo data of 300 accounts (seed 7) and its full build."""
+    raw_dir = factory.mktemp("small_demo_raw")
+    tables = build_tables(accounts=300, seed=7)
+    write_tables(tables, raw_dir)
+    return DemoBuild(raw_dir, tables, factory.build(raw_dir, "small_demo"))
+
+
+@pytest.fixture(scope="module")
+def small_demo(builds) -> DemoBuild:
+    return builds.get("small_demo")
+
+
 def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(
-    bad_rows_demo: DemoBuild, tmp_path, no_freshness
+    small_demo: DemoBuild, tmp_path, no_freshness
 ) -> None:
-    # served: the session's full build of the demo data with every bad-input case
+    # served: a copy of the full build (a first refresh), built in the background
     raw_dir = tmp_path / "raw"
-    shutil.copytree(bad_rows_demo.raw_dir, raw_dir)
-    tables = bad_rows_demo.tables
+    shutil.copytree(small_demo.raw_dir, raw_dir)
+    tables = small_demo.tables
+    assert small_demo.warehouse.result.ok, small_demo.warehouse.result.output[-3000:]
     served = tmp_path / "served.duckdb"
-    shutil.copyfile(bad_rows_demo.warehouse.path, served)
+    shutil.copyfile(small_demo.warehouse.path, served)
     before = _marts(served)
 
     day = (END + timedelta(days=1)).date()
-    delta = next_day_tables(3000, 42, day)  # new orders, late orders dated 1-2 days back, usage
+    delta = next_day_tables(300, 7, day)  # new orders, late orders dated 1-2 days back, usage
     late = [row for row in delta.rows["orders"] if not row[2].startswith(day.isoformat())]
     assert late, "the daily load has late-arriving orders"
     # a corrected version of an old order (cancelled now), loaded with the day
