@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from harness.generator import generate
+from harness.tests.conftest import DemoBuild
 
 
 @pytest.fixture(scope="module")
-def bad_build(tmp_path_factory: pytest.TempPathFactory, build_raw):
-    raw_dir = tmp_path_factory.mktemp("bad_raw")
-    tables = generate(raw_dir, accounts=300, seed=7, bad_rows=True)
-    warehouse = build_raw(raw_dir, "bad_rows")
-    assert warehouse.result.ok, warehouse.result.output[-3000:]
-    return tables, warehouse
+def bad_build(bad_rows_demo: DemoBuild):
+    # the demo data with every bad-input case, built once per session (and
+    # by the check command's own build step when it runs the tests)
+    return bad_rows_demo.tables, bad_rows_demo.warehouse
 
 
 def test_rejections_match_the_injected_cases(bad_build) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from harness.engines import same_value
-from harness.tests.conftest import DATA_BUILD, Warehouse, write_raw
+from harness.tests.conftest import DATA_BUILD, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE
 
 
@@ -277,13 +277,13 @@ def test_declared_and_derived_kinds_are_compared(handmade: Warehouse) -> None:
     ]
 
 
-def test_same_answers_with_gzip_and_parquet_inputs(
-    handmade: Warehouse, tmp_path: Path, build_raw
-) -> None:
-    """The raw directory may hold .csv.gz files, .parquet files or folders of them."""
+@recipe("mixed_formats")
+def _mixed_formats(factory: Factory) -> Warehouse:
+    """The hand-made CRM with orders in Parquet, order items in a folder of
+    Parquet files and accounts gzipped."""
     import duckdb
 
-    raw_dir = tmp_path / "mixed"
+    raw_dir = factory.mktemp("mixed_raw")
     write_raw(raw_dir, HANDMADE)
     with duckdb.connect() as connection:
         connection.execute(
@@ -301,7 +301,19 @@ def test_same_answers_with_gzip_and_parquet_inputs(
         )
     for name in ("orders.csv", "order_items.csv", "accounts.csv"):
         (raw_dir / name).unlink()
-    mixed = build_raw(raw_dir, "mixed")
+    return factory.build(raw_dir, "mixed")
+
+
+@pytest.fixture(scope="module")
+def mixed_formats(builds) -> Warehouse:
+    return builds.get("mixed_formats")
+
+
+def test_same_answers_with_gzip_and_parquet_inputs(
+    handmade: Warehouse, mixed_formats: Warehouse
+) -> None:
+    """The raw directory may hold .csv.gz files, .parquet files or folders of them."""
+    mixed = mixed_formats
     assert mixed.result.ok, mixed.result.output[-3000:]
     query = "select * from marts.kpi_scorecard order by all"
     assert mixed.rows(query) == handmade.rows(query)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.tests.conftest import Warehouse, write_raw
+from harness.tests.conftest import Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, LOADED, _item, _order
 
 
@@ -30,9 +30,9 @@ def _csv_text(table: str, rows: list[dict], extra: dict[str, str] | None = None)
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory, build_raw) -> Warehouse:
-    raw_dir = tmp_path_factory.mktemp("hostile_raw")
+@recipe("hostile")
+def _hostile(factory: Factory) -> Warehouse:
+    raw_dir = factory.mktemp("hostile_raw")
     tables = {table: [dict(row) for row in rows] for table, rows in HANDMADE.items()}
     # quoted commas, quotes and a newline inside a field
     tables["accounts"][0]["account_name"] = 'Smith, "Junior"\nand Sons'
@@ -64,7 +64,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, build_raw) -> Warehouse:
     (raw_dir / "campaign_members.csv").write_text("\n".join(rows + rows[1:]) + "\n")
     # a header-only file
     (raw_dir / "survey_responses.csv").write_text(_csv_text("survey_responses", []))
-    warehouse = build_raw(raw_dir, "hostile")
+    return factory.build(raw_dir, "hostile")
+
+
+@pytest.fixture(scope="module")
+def hostile(builds) -> Warehouse:
+    warehouse = builds.get("hostile")
     assert warehouse.result.ok, warehouse.result.output[-3000:]
     assert "Traceback" not in warehouse.result.output
     return warehouse

@@ -8,7 +8,6 @@ scorecard and the rejections must equal a DuckDB build of the same files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg2
@@ -16,10 +15,10 @@ import psycopg2.errors
 import pytest
 
 from harness.dbt_cli import PROJECT_DIR
-from harness.engines import EngineBuild, build_duckdb, build_postgres, differences
-from harness.generator import Tables, generate
-from harness.postgres import BI_READER, PostgresServer, postgres_server
-from harness.tests.conftest import DATA_BUILD
+from harness.engines import EngineBuild, build_postgres, differences, duckdb_scorecard
+from harness.generator import Tables
+from harness.postgres import BI_READER, PostgresServer
+from harness.tests.conftest import Builds, DemoBuild, Factory, recipe
 
 REJECTIONS = (
     "select table_name, reason, count(*) from marts.data_quality_rejected_rows group by 1, 2"
@@ -27,30 +26,34 @@ REJECTIONS = (
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[PostgresServer]:
-    with postgres_server() as running:
-        yield running
+def server(postgres_server: PostgresServer) -> PostgresServer:
+    return postgres_server
 
 
 @pytest.fixture(scope="module")
-def raw(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Tables]:
-    raw_dir = tmp_path_factory.mktemp("postgres_raw")
-    return raw_dir, generate(raw_dir, bad_rows=True)
+def raw(bad_rows_demo: DemoBuild) -> tuple[Path, Tables]:
+    return bad_rows_demo.raw_dir, bad_rows_demo.tables
+
+
+@recipe("postgres_demo_build", fixture="postgres_build")
+def _postgres_demo_build(factory: Factory) -> EngineBuild:
+    demo = factory.builds.get("bad_rows_demo")
+    return build_postgres(demo.raw_dir, factory.builds.get("postgres_server"))
 
 
 @pytest.fixture(scope="module")
-def postgres_build(raw: tuple[Path, Tables], server: PostgresServer) -> EngineBuild:
-    built = build_postgres(raw[0], server)
+def postgres_build(builds: Builds, bad_rows_demo: DemoBuild) -> EngineBuild:
+    built = builds.get("postgres_demo_build")
     assert built.result.ok, built.result.output[-3000:]
     return built
 
 
 @pytest.fixture(scope="module")
-def duckdb_build(raw: tuple[Path, Tables], tmp_path_factory: pytest.TempPathFactory) -> EngineBuild:
-    warehouse = tmp_path_factory.mktemp("duckdb") / "engines_duckdb.duckdb"
-    built = build_duckdb(raw[0], warehouse, DATA_BUILD)
-    assert built.result.ok, built.result.output[-3000:]
-    return built
+def duckdb_build(bad_rows_demo: DemoBuild) -> EngineBuild:
+    # the same raw files on DuckDB: the session's shared build of them
+    warehouse = bad_rows_demo.warehouse
+    assert warehouse.result.ok, warehouse.result.output[-3000:]
+    return EngineBuild("duckdb", warehouse.result, 0.0, duckdb_scorecard(warehouse.path))
 
 
 def _query(server: PostgresServer, sql: str, user: str | None = None) -> list[tuple]:

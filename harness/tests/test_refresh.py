@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from harness.generator import (
     write_tables,
 )
 from harness.refresh import refresh, refresh_lock
-from harness.tests.conftest import write_raw
+from harness.tests.conftest import DemoBuild, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
 from harness.warehouse import fetch_rows
 
@@ -88,18 +89,27 @@ def _harness(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
+@pytest.fixture
+def no_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refreshes without `dbt source freshness` (a second dbt process beside
+    the build), for the tests that do not look at it (the killed-refresh one does)."""
+    monkeypatch.setattr("harness.refresh._source_freshness", lambda *_: ([], 0))
+
+
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def served(tmp_path_factory: pytest.TempPathFactory, handmade: Warehouse) -> tuple[Path, Path]:
+    """The served file: a copy of the session's build of the hand-made CRM
+    (the build a first refresh makes; the refreshes below start from it)."""
     raw_dir = tmp_path_factory.mktemp("refresh_raw")
     write_raw(raw_dir, HANDMADE)
     warehouse = tmp_path_factory.mktemp("served") / "served.duckdb"
-    result = refresh(raw_dir, warehouse, build_args=FAST)
-    assert result.ok, result.failed_nodes
-    assert {table for table, _ in result.freshness} >= {"accounts", "orders"}
+    shutil.copyfile(handmade.path, warehouse)
     return raw_dir, warehouse
 
 
-def test_reader_keeps_old_data_and_late_rows_change_past_periods(served, tmp_path) -> None:
+def test_reader_keeps_old_data_and_late_rows_change_past_periods(
+    served, tmp_path, no_freshness
+) -> None:
     raw_dir, original = served
     warehouse = tmp_path / "copy.duckdb"
     warehouse.write_bytes(original.read_bytes())
@@ -168,7 +178,9 @@ def test_killed_refresh_leaves_served_file_identical_and_rebuild_is_idempotent(s
     process.wait()
     assert _sha256(warehouse) == before
     # the next refresh cleans up and succeeds; the same data gives identical marts
-    assert refresh(raw_dir, warehouse, build_args=FAST).ok
+    result = refresh(raw_dir, warehouse, build_args=FAST)
+    assert result.ok, result.failed_nodes
+    assert {table for table, _ in result.freshness} >= {"accounts", "orders"}
     assert not building.exists()
     assert _differences(_marts(warehouse), marts_before) == []
 
@@ -195,6 +207,8 @@ def test_read_only_target_reads_while_a_reader_holds_the_file(served) -> None:
                 ".",
                 "--target",
                 "served_readonly",
+                "--target-path",  # keeps the default target/ parse for other tools
+                "target/served_readonly",
                 "--inline",
                 "select count(*) as n from marts.kpi_scorecard",
             ],
@@ -207,12 +221,30 @@ def test_read_only_target_reads_while_a_reader_holds_the_file(served) -> None:
     assert shown.returncode == 0, shown.stdout + shown.stderr
 
 
-def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(tmp_path) -> None:
-    raw_dir = tmp_path / "raw"
+@recipe("small_demo", run_first=True)
+def _small_demo(factory: Factory) -> DemoBuild:
+    """Demo data of 300 accounts (seed 7) and its full build."""
+    raw_dir = factory.mktemp("small_demo_raw")
     tables = build_tables(accounts=300, seed=7)
     write_tables(tables, raw_dir)
+    return DemoBuild(raw_dir, tables, factory.build(raw_dir, "small_demo"))
+
+
+@pytest.fixture(scope="module")
+def small_demo(builds) -> DemoBuild:
+    return builds.get("small_demo")
+
+
+def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(
+    small_demo: DemoBuild, tmp_path, no_freshness
+) -> None:
+    # served: a copy of the full build (a first refresh), built in the background
+    raw_dir = tmp_path / "raw"
+    shutil.copytree(small_demo.raw_dir, raw_dir)
+    tables = small_demo.tables
+    assert small_demo.warehouse.result.ok, small_demo.warehouse.result.output[-3000:]
     served = tmp_path / "served.duckdb"
-    assert refresh(raw_dir, served, build_args=FAST, full_refresh=True, echo=False).ok
+    shutil.copyfile(small_demo.warehouse.path, served)
     before = _marts(served)
 
     day = (END + timedelta(days=1)).date()
