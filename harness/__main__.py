@@ -88,8 +88,7 @@ def build(
     seconds = time.monotonic() - started
     progress = logged.progress
     print("\n".join(progress.layer_lines()))
-    for note in dict.fromkeys(progress.notes):
-        print(f"  {note}")
+    print("\n".join(progress.note_lines()))
     if not logged.result.ok:
         locked = lock_message("\n".join(progress.errors), WRITER_ADVICE)
         if locked:
@@ -118,12 +117,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_refresh(args: argparse.Namespace) -> int:
     served = _warehouse()
     try:
-        result = refresh(_raw_dir(), served, args.vars, full_refresh=args.full_refresh)
+        log_path = PROJECT_DIR / "logs" / "dbt-refresh.log"
+        print(f"Refreshing {_shown(served)}; full log: {_shown(log_path)}", flush=True)
+        result = refresh(
+            _raw_dir(), served, args.vars, full_refresh=args.full_refresh, log_path=log_path
+        )
     except RefreshLocked as error:
         print(error)
         return EXIT_LOCKED
-    print()
     print(report(result, served))
+    if not result.ok:
+        print(f"Full log: {_shown(log_path)}")
     return 0 if result.ok else EXIT_BUILD_FAILED
 
 

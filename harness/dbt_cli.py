@@ -212,6 +212,9 @@ class BuildProgress:
             lines.append(f"  {layer:<13} {total:>4} {noun:<7} {', '.join(others) or 'ok'}")
         return lines
 
+    def note_lines(self) -> list[str]:
+        return [f"  {note}" for note in dict.fromkeys(self.notes)]
+
     def failure_lines(self) -> list[str]:
         lines = [f"  {node}: {first_meaningful_line(text)}" for node, text in self.failures.items()]
         lines += [f"  {first_meaningful_line(text)}" for text in dict.fromkeys(self.errors)]
