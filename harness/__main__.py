@@ -87,8 +87,10 @@ def build(
     logged = run_dbt_logged(["build", *var_args], raw_dir, warehouse, log_path)
     seconds = time.monotonic() - started
     progress = logged.progress
-    print("\n".join(progress.layer_lines()))
-    print("\n".join(progress.note_lines()))
+    for line in progress.layer_lines():
+        print(line)
+    for line in progress.note_lines():
+        print(line)
     if not logged.result.ok:
         locked = lock_message("\n".join(progress.errors), WRITER_ADVICE)
         if locked:
