@@ -182,7 +182,7 @@ class BuildProgress:
             self.total = max(self.total, int(data.get("total") or 0))
             if status == "failed" and node not in self.failures:
                 self.failures[node] = _test_failure(data) or message
-            self._tick(layer)
+            self._tick()
         elif name == "RunResultError" and layer is not None:
             self.failures[node] = message  # the fullest message for the node
         elif name in ("JinjaLogInfo", "JinjaLogWarning") and message.strip():
@@ -191,9 +191,9 @@ class BuildProgress:
             if layer is None and name not in ("LogHookEndLine",):
                 self.errors.append(message)
 
-    def _tick(self, layer: str) -> None:
+    def _tick(self) -> None:
         done = sum(sum(counter.values()) for counter in self.counts.values())
-        text = f"  {done} of {self.total or '?'} nodes done ({layer})"
+        text = f"  {done} of {self.total or '?'} nodes done"
         if self.live:
             self.show(f"\r{text:<60}\r")
         elif time.monotonic() - self._last_shown >= 15:
