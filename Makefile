@@ -4,8 +4,8 @@ PY := .venv/bin/python
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-demo: ## set up, build the warehouse on the demo data, print the KPIs
-	python3 tasks.py demo
+demo: ## set up, build the warehouse on the demo data, print the KPIs (ARGS as for build)
+	python3 tasks.py demo $(ARGS)
 
 test: ## set up and run every check (what CI runs)
 	python3 tasks.py test
@@ -13,8 +13,8 @@ test: ## set up and run every check (what CI runs)
 generate: ## write the demo data (add ARGS="--bad-rows --accounts 20000")
 	python3 tasks.py generate $(ARGS)
 
-refresh: ## safe refresh of the served warehouse (build aside, atomic replace)
-	python3 tasks.py refresh
+refresh: ## safe refresh of the served warehouse (build aside, atomic replace; ARGS as for build)
+	python3 tasks.py refresh $(ARGS)
 
 benchmark: ## full build + one-day refresh at 20,000 and 200,000 accounts (not part of test)
 	python3 tasks.py benchmark $(ARGS)
@@ -25,8 +25,8 @@ test-spark: ## the Spark checks (second CI step): three engines, same scorecard
 engines: ## demo data on DuckDB, Postgres and Spark: build times, scorecards compared
 	python3 tasks.py engines
 
-build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE
-	python3 tasks.py build
+build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE (add ARGS="--vars '{as_of_date: 2025-12-31}'")
+	python3 tasks.py build $(ARGS)
 
 lint: ## sqlfluff and ruff
 	.venv/bin/sqlfluff lint models tests analyses
@@ -39,7 +39,10 @@ fmt: ## format Python and fix SQL layout
 e2e: ## the pytest end-to-end checks only
 	$(PY) -m pytest -m "not spark" harness/tests
 
-docs: ## generate the dbt docs site into target/
-	.venv/bin/dbt docs generate --profiles-dir .
+docs: ## dbt docs of the served warehouse (read-only) as a static site in target/docs/
+	python3 tasks.py docs
 
-.PHONY: help demo test test-spark engines generate refresh build lint fmt e2e docs
+summary: ## print the KPI summary of the built warehouse
+	python3 tasks.py summary
+
+.PHONY: help demo test test-spark engines generate refresh build lint fmt e2e docs summary

@@ -3,6 +3,13 @@
     python3 tasks.py demo        # build the warehouse on the demo data, print KPIs
     python3 tasks.py test        # lint, dbt build with every test, pytest (DuckDB, Postgres)
     python3 tasks.py test-spark  # the Spark engine: build, tests, three-engine comparison
+    python3 tasks.py build --vars '{as_of_date: 2025-12-31}'  # your extract (CRM_RAW_DIR)
+    python3 tasks.py refresh     # scheduled refresh: builds aside, swaps the file in
+    python3 tasks.py summary     # the KPI summary of the built warehouse
+    python3 tasks.py docs        # dbt docs site of the served warehouse (read-only)
+
+build, demo and refresh write dbt's whole log to logs/ and print one line
+per layer.
 
 Each command first creates .venv and installs requirements.txt into it
 (skipped when requirements.txt has not changed since the last install;

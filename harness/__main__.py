@@ -1,10 +1,11 @@
 """Command line of the project harness: `python -m harness <command>`.
 
 generate   write demo CRM data (deterministic; --bad-rows, --accounts)
-build      dbt build against CRM_RAW_DIR into CRM_WAREHOUSE, then summary
-demo       generate the demo data, build the warehouse, print the KPIs
+build      dbt build against CRM_RAW_DIR into CRM_WAREHOUSE, then summary (--vars)
+demo       generate the demo data, build the warehouse, print the KPIs (--vars)
 summary    print the KPI summary of a built warehouse
-refresh    scheduled refresh of the served warehouse (incremental; --full-refresh)
+docs       dbt docs of the served warehouse (read-only), as a static site
+refresh    scheduled refresh of the served warehouse (incremental; --full-refresh, --vars)
 benchmark  full build and one-day refresh at two sizes (--sizes 20000 200000)
 load-postgres  load CRM_RAW_DIR into schema raw_crm of the server in PGHOST/PGPORT/...
 postgres   throwaway PostgreSQL server: load the raw files, dbt build, compare with DuckDB
@@ -26,10 +27,18 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from harness.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt
+from harness.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt, run_dbt_logged
 from harness.generator import generate
 from harness.refresh import EXIT_BUILD_FAILED, EXIT_LOCKED, RefreshLocked, refresh, report
-from harness.warehouse import summary
+from harness.warehouse import (
+    READER_ADVICE,
+    WRITER_ADVICE,
+    WarehouseUnavailable,
+    lock_message,
+    summary,
+)
+
+BUILD_LOG = PROJECT_DIR / "logs" / "dbt-build.log"
 
 
 def _raw_dir() -> Path:
@@ -50,20 +59,51 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def build(raw_dir: Path, warehouse: Path) -> int:
-    started = time.monotonic()
-    result = run_dbt(["build"], raw_dir, warehouse, echo=True)
-    seconds = time.monotonic() - started
-    if not result.ok:
-        print(f"\ndbt build failed after {seconds:.1f} s (see the messages above).")
-        return result.returncode
-    print(f"\ndbt build succeeded in {seconds:.1f} s; warehouse: {warehouse}\n")
-    print(summary(warehouse))
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the project when inside it."""
+    return str(path.relative_to(PROJECT_DIR)) if path.is_relative_to(PROJECT_DIR) else str(path)
+
+
+def print_summary(warehouse: Path) -> int:
+    try:
+        text = summary(warehouse)
+    except WarehouseUnavailable as error:
+        print(error)
+        return 1
+    print(text)
     return 0
 
 
-def cmd_build(_: argparse.Namespace) -> int:
-    return build(_raw_dir(), _warehouse())
+def build(
+    raw_dir: Path, warehouse: Path, dbt_vars: str | None = None, log_path: Path = BUILD_LOG
+) -> int:
+    """dbt build with its log in a file and one line per layer, then the summary."""
+    print(f"dbt build into {_shown(warehouse)}; full log: {_shown(log_path)}", flush=True)
+    started = time.monotonic()
+    # unit tests pin the vars they depend on, so they run with any --vars
+    var_args = ["--vars", dbt_vars] if dbt_vars else []
+    logged = run_dbt_logged(["build", *var_args], raw_dir, warehouse, log_path)
+    seconds = time.monotonic() - started
+    progress = logged.progress
+    for line in progress.layer_lines():
+        print(line)
+    for line in progress.note_lines():
+        print(line)
+    if not logged.result.ok:
+        locked = lock_message("\n".join(progress.errors), WRITER_ADVICE)
+        if locked:
+            print(f"dbt build could not start: {locked}")
+            return logged.result.returncode or 1
+        print(f"dbt build FAILED after {seconds:.0f} s:")
+        print("\n".join(progress.failure_lines() or ["  (no failed node reported)"]))
+        print(f"Full log: {_shown(log_path)}")
+        return logged.result.returncode or 1
+    print(f"dbt build succeeded in {seconds:.0f} s.\n")
+    return print_summary(warehouse)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return build(_raw_dir(), _warehouse(), args.vars)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -71,18 +111,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if "CRM_RAW_DIR" not in os.environ:
         print(f"Generating demo data ({args.accounts} accounts) in {raw_dir} ...")
         generate(raw_dir, accounts=args.accounts, seed=args.seed)
-    return build(raw_dir, _warehouse())
+    return build(raw_dir, _warehouse(), args.vars)
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
     served = _warehouse()
     try:
-        result = refresh(_raw_dir(), served, args.vars, full_refresh=args.full_refresh)
+        log_path = PROJECT_DIR / "logs" / "dbt-refresh.log"
+        print(f"Refreshing {_shown(served)}; full log: {_shown(log_path)}", flush=True)
+        result = refresh(
+            _raw_dir(), served, args.vars, full_refresh=args.full_refresh, log_path=log_path
+        )
     except RefreshLocked as error:
         print(error)
         return EXIT_LOCKED
-    print()
     print(report(result, served))
+    if not result.ok:
+        print(f"Full log: {_shown(log_path)}")
     return 0 if result.ok else EXIT_BUILD_FAILED
 
 
@@ -124,7 +169,39 @@ def cmd_engines(_: argparse.Namespace) -> int:
 
 
 def cmd_summary(_: argparse.Namespace) -> int:
-    print(summary(_warehouse()))
+    return print_summary(_warehouse())
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """dbt docs of the served warehouse, opened read-only (no lock taken against readers).
+
+    `docs generate` compiles the project, which would run the on-run-start
+    hook (it writes the raw views); a read-only file refuses that. So: parse
+    (no database), then `docs generate --no-compile`, which only reads the
+    catalogue.
+    """
+    served = _warehouse()
+    if not served.exists():
+        print(f"No warehouse at {_shown(served)}: run `python3 tasks.py build` first.")
+        return 1
+    site = PROJECT_DIR / "target" / "docs"
+    log_path = PROJECT_DIR / "logs" / "dbt-docs.log"
+    env = {"CROSS_SELL_TARGET": "served_readonly"}
+    print(f"dbt docs of {_shown(served)} (read-only); full log: {_shown(log_path)}", flush=True)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("w", encoding="utf-8") as log:
+        for step in (["parse"], ["docs", "generate", "--no-compile", "--static"]):
+            result = run_dbt(step, _raw_dir(), served, env, target_path=site)
+            log.write(result.output)
+            if not result.ok:
+                locked = lock_message(result.output, READER_ADVICE)
+                print(locked or f"dbt {' '.join(step)} FAILED; full log: {_shown(log_path)}")
+                return 1
+    print(f"Docs site: {_shown(site)}/static_index.html (one file, open it in a browser).")
+    print(
+        f"To serve it: .venv/bin/python -m http.server {args.port} --directory {_shown(site)}"
+        f"  (then http://localhost:{args.port}/)"
+    )
     return 0
 
 
@@ -198,7 +275,8 @@ def _test_steps(scratch: Path, times: list[tuple[str, float]]) -> bool:
     if passed:
         print("\n=== dbt build on the demo data with every bad-input case", flush=True)
         started = time.monotonic()
-        passed = build(raw_dir, warehouse) == 0
+        test_log = PROJECT_DIR / "logs" / "dbt-build-test.log"
+        passed = build(raw_dir, warehouse, log_path=test_log) == 0
         times.append(("dbt build", time.monotonic() - started))
     if passed and not (linting.done() and linting.result()[0] != 0):
         pytest_env = dict(
@@ -248,16 +326,20 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     generate_parser = commands.add_parser("generate", help="write demo CRM data")
     generate_parser.add_argument("--out", default=str(DEMO_RAW_DIR))
-    for sub in (generate_parser, commands.add_parser("demo", help="generate, build, summary")):
+    demo_parser = commands.add_parser("demo", help="generate, build, summary")
+    for sub in (generate_parser, demo_parser):
         sub.add_argument("--accounts", type=int, default=3000)
         sub.add_argument("--seed", type=int, default=42)
     generate_parser.add_argument(
         "--bad-rows", action="store_true", help="append a row for every bad-input case"
     )
-    commands.add_parser("build", help="dbt build and summary")
+    build_parser = commands.add_parser("build", help="dbt build and summary")
     commands.add_parser("summary", help="print the KPI summary")
+    docs_parser = commands.add_parser("docs", help="dbt docs of the served warehouse")
+    docs_parser.add_argument("--port", type=int, default=8080, help="for the serve hint")
     refresh_parser = commands.add_parser("refresh", help="safe refresh of the served warehouse")
-    refresh_parser.add_argument("--vars", help="dbt vars for the build, as YAML")
+    for sub in (build_parser, demo_parser, refresh_parser):
+        sub.add_argument("--vars", help="dbt vars, as YAML, e.g. '{as_of_date: 2025-12-31}'")
     refresh_parser.add_argument(
         "--full-refresh", action="store_true", help="rebuild every incremental model from scratch"
     )
@@ -282,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": cmd_build,
         "demo": cmd_demo,
         "summary": cmd_summary,
+        "docs": cmd_docs,
         "refresh": cmd_refresh,
         "benchmark": cmd_benchmark,
         "load-postgres": cmd_load_postgres,

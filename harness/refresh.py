@@ -25,12 +25,13 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from harness.dbt_cli import PROJECT_DIR, run_dbt
+from harness.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
 
 EXIT_BUILD_FAILED = 1
 EXIT_LOCKED = 3
@@ -71,13 +72,26 @@ SCHEDULED_BUILD_ARGS = ("--exclude", "test_type:unit")
 
 
 @dataclass(frozen=True)
+class SourceFreshness:
+    """One raw table's freshness: its status and how old its newest `_loaded_at` is."""
+
+    table: str
+    status: str  # pass, warn, error, runtime error, absent, not checked
+    age_seconds: float | None = None
+    warn_after: str = ""  # e.g. "24 hours"
+    error_after: str = ""
+
+
+@dataclass(frozen=True)
 class RefreshResult:
     ok: bool
     seconds: float
     failed_nodes: list[str]
-    freshness: list[tuple[str, str]]
+    freshness: list[tuple[str, str]]  # (table, status)
     full_refresh: bool = True
     peak_rss_bytes: int = 0
+    freshness_details: list[SourceFreshness] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)  # one line per layer (with a log file)
 
 
 def _failed_nodes(target_dir: Path) -> list[str]:
@@ -92,10 +106,54 @@ def _failed_nodes(target_dir: Path) -> list[str]:
     ]
 
 
+def _criterion(criteria: dict[str, Any], key: str) -> str:
+    rule = criteria.get(key) or {}
+    if not rule.get("count"):
+        return "-"
+    count, period = rule["count"], rule.get("period", "hour")
+    return f"{count} {period}{'s' if count != 1 else ''}"
+
+
+def freshness_rows(
+    results: list[dict[str, Any]], present: dict[str, bool]
+) -> list[SourceFreshness]:
+    """dbt's sources.json results, with the tables the raw inventory marks absent."""
+    checked = {}
+    for result in results:
+        table = result["unique_id"].split(".")[-1]
+        criteria = result.get("criteria") or {}
+        checked[table] = SourceFreshness(
+            table,
+            result["status"],
+            result.get("max_loaded_at_time_ago_in_s"),
+            _criterion(criteria, "warn_after"),
+            _criterion(criteria, "error_after"),
+        )
+    rows = []
+    for table in sorted(set(checked) | set(present)):
+        if present.get(table, True) is False:
+            rows.append(SourceFreshness(table, "absent"))
+        else:
+            rows.append(checked.get(table, SourceFreshness(table, "not checked")))
+    return rows
+
+
+def _raw_presence(database: Path) -> dict[str, bool]:
+    """Which raw tables the on-run-start hook found (raw_crm._crm_raw_tables)."""
+    try:
+        with duckdb.connect(str(database), read_only=True) as connection:
+            rows = connection.execute(
+                "select table_name, is_present from raw_crm._crm_raw_tables"
+            ).fetchall()
+    except duckdb.Error:
+        return {}
+    return {str(table): bool(is_present) for table, is_present in rows}
+
+
 def _source_freshness(
     raw_dir: Path, served: Path, var_args: list[str]
-) -> tuple[list[tuple[str, str]], int]:
-    """Each raw table's freshness status, and the dbt process's peak memory."""
+) -> tuple[list[SourceFreshness], int]:
+    """Each raw table's freshness, and the dbt process's peak memory."""
     scratch = served.parent / f"{served.name}.freshness.duckdb"
     leftovers = (scratch, Path(f"{scratch}.wal"))
     path = PROJECT_DIR / "target" / scratch.stem / "sources.json"
@@ -103,14 +161,14 @@ def _source_freshness(
         leftover.unlink(missing_ok=True)
     try:
         checked = run_dbt(["source", "freshness", *var_args], raw_dir, scratch)
+        present = _raw_presence(scratch)
     finally:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
     if not path.exists():
         return [], checked.peak_rss_bytes
     results = json.loads(path.read_text())["results"]
-    statuses = [(result["unique_id"].split(".")[-1], result["status"]) for result in results]
-    return sorted(statuses), checked.peak_rss_bytes
+    return freshness_rows(results, present), checked.peak_rss_bytes
 
 
 def _checkpoint(database: Path) -> None:
@@ -126,11 +184,14 @@ def refresh(
     build_args: tuple[str, ...] = SCHEDULED_BUILD_ARGS,
     full_refresh: bool = False,
     echo: bool = True,
+    log_path: Path | None = None,
 ) -> RefreshResult:
     """Build into `<served>.building`; replace `served` only if the build passed.
 
     `build_args` are added to `dbt build` (by default unit tests are left
-    out: they do not depend on the data and run in CI).
+    out: they do not depend on the data and run in CI). With `log_path`,
+    dbt's log goes to that file and the result carries one line per layer
+    and per failed node instead (`echo` is then ignored).
     """
     building = served.parent / f"{served.name}.building"
     target_dir = PROJECT_DIR / "target" / building.stem
@@ -147,25 +208,33 @@ def refresh(
         # as the build, in a scratch DuckDB file of its own (one writer per file).
         with ThreadPoolExecutor(max_workers=1) as pool:
             checking = pool.submit(_source_freshness, raw_dir, served, var_args)
-            build = run_dbt(["build", *mode, *var_args, *build_args], raw_dir, building, echo=echo)
+            args = ["build", *mode, *var_args, *build_args]
+            if log_path is None:
+                build, progress = run_dbt(args, raw_dir, building, echo=echo), None
+            else:
+                logged = run_dbt_logged(args, raw_dir, building, log_path)
+                build, progress = logged.result, logged.progress
             freshness, freshness_rss = checking.result()
+        layers = progress.layer_lines() + progress.note_lines() if progress else []
         # the two processes overlap: their sum bounds the memory used
         peak_rss = build.peak_rss_bytes + freshness_rss
         if not build.ok:
             failed = _failed_nodes(target_dir)
+            if progress:
+                failed = [line.strip() for line in progress.failure_lines()] or failed
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
-            return RefreshResult(
-                False, time.monotonic() - started, failed, [], full_refresh, peak_rss
-            )
+            seconds = time.monotonic() - started
+            return RefreshResult(False, seconds, failed, [], full_refresh, peak_rss, layers=layers)
         _checkpoint(building)
         os.replace(building, served)
     seconds = time.monotonic() - started
-    return RefreshResult(True, seconds, [], freshness, full_refresh, peak_rss)
+    statuses = [(row.table, row.status) for row in freshness]
+    return RefreshResult(True, seconds, [], statuses, full_refresh, peak_rss, freshness, layers)
 
 
 def report(result: RefreshResult, served: Path) -> str:
-    lines = []
+    lines = list(result.layers)
     kind = "full rebuild" if result.full_refresh else "incremental"
     if result.ok:
         lines.append(
@@ -174,13 +243,28 @@ def report(result: RefreshResult, served: Path) -> str:
         )
     else:
         lines.append(f"Refresh FAILED after {result.seconds:.1f} s; {served} was left as it was.")
-        for node in result.failed_nodes or ["(see the dbt output above)"]:
+        for node in result.failed_nodes or ["(no failed node reported; see the log)"]:
             lines.append(f"  failed: {node}")
-    if result.freshness:
+    if result.freshness_details:
         lines.append(
-            "Source freshness of _loaded_at (vars freshness_warn/error_after_hours; "
-            "reported, it does not block the refresh):"
+            "Source freshness: age of the newest _loaded_at (vars freshness_warn_after_hours, "
+            "freshness_error_after_hours; reported, it does not block the refresh):"
         )
-        for table, status in result.freshness:
-            lines.append(f"  {table:<18} {status}")
+        lines.append(f"  {'table':<18} {'status':<13} {'age':>10}   warn after   error after")
+        lines += [freshness_line(row) for row in result.freshness_details]
     return "\n".join(lines)
+
+
+def format_age(seconds: float | None) -> str:
+    """Hours under two days, else days: 5400 -> '1.5 h', 28876132 -> '334 days'."""
+    if seconds is None:
+        return "-"
+    hours = seconds / 3600
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:,.0f} days"
+
+
+def freshness_line(row: SourceFreshness) -> str:
+    if row.status in ("absent", "not checked"):
+        return f"  {row.table:<18} {row.status}"
+    age = format_age(row.age_seconds)
+    return f"  {row.table:<18} {row.status:<13} {age:>10}   {row.warn_after:<12} {row.error_after}"
