@@ -8,6 +8,8 @@
     above the error share.
 #}
 {%- set contract = crm_contract() %}
+{#- the contract types a text value can fail to be read as #}
+{%- set parsed_types = ['integer', 'decimal', 'boolean', 'date', 'timestamp'] %}
 {%- set max_columns = [] %}
 {%- for table in crm_table_names() %}
 {%- do max_columns.append(contract[table].columns | length) %}
@@ -22,7 +24,7 @@ reconciliation as (
     select * from {{ ref('data_quality_reconciliation') }}
 ),
 
-{#- the contract's columns as rows: position in _raw_values, type, parent #}
+{# the contract's columns as rows: position in _raw_values, type, parent #}
 contract_columns as (
     {%- for table in crm_table_names() %}
     {%- set table_loop = loop %}
@@ -43,7 +45,7 @@ contract_columns as (
     {%- endfor %}
 ),
 
-{#- keys of rejected rows, to tell an orphan whose parent was rejected #}
+{# keys of rejected rows, to tell an orphan whose parent was rejected #}
 rejected_keys as (
     select distinct
         table_name,
@@ -52,7 +54,7 @@ rejected_keys as (
     where record_key is not null
 ),
 
-{#-
+{#
     One row per rejected row and failed column; a row naming no column
     (conflicting_duplicate) keeps one row with a null column.
 #}
@@ -90,7 +92,7 @@ failures_judged as (
         failures.*,
         case
             when failures.value_text is null then 0
-            {%- for type in ['integer', 'decimal', 'boolean', 'date', 'timestamp'] %}
+            {%- for type in parsed_types %}
             when
                 failures.column_type = '{{ type }}'
                 and {{ crm_parse_value('failures.value_text', type) }} is null
@@ -126,7 +128,7 @@ failure_groups as (
     group by 1, 2, 3, 4, 5
 ),
 
-{#- most rows first; ties: reason code, then contract column order #}
+{# most rows first; ties: reason code, then contract column order #}
 failure_groups_ranked as (
     select
         failure_groups.*,
@@ -145,7 +147,7 @@ main_failures as (
     where group_rank = 1
 ),
 
-{#-
+{#
     The main failure's columns: the main column, or every column that
     failed together in each of its rows (all with the same failed_columns)
 #}
@@ -166,7 +168,7 @@ main_columns as (
     group by 1
 ),
 
-{#- the main column's most common values, for the message #}
+{# the main column's most common values, for the message #}
 example_counts as (
     select
         failures_judged.table_name,
@@ -187,7 +189,9 @@ examples_ranked as (
         example_counts.*,
         row_number() over (
             partition by example_counts.table_name
-            order by example_counts.value_rows desc, example_counts.value_text
+            order by
+                example_counts.value_rows desc,
+                example_counts.value_text asc
         ) as example_rank
     from example_counts
 ),
