@@ -60,14 +60,11 @@ def test_us_style_dates_fail_the_build_in_one_line(tmp_path: Path, build_raw) ->
     output = warehouse.result.output
     assert not warehouse.result.ok
     expected = (
-        f"orders.ordered_at: {orders:,} of {orders:,} rows unreadable, "
-        f"e.g. {_examples(rewritten)}"
+        f"orders.ordered_at: {orders:,} of {orders:,} rows unreadable, e.g. {_examples(rewritten)}"
     )
     lines = [line.strip() for line in output.splitlines()]
     # the error: one line under dbt's header, nothing after it but the summary
-    header = next(
-        index for index, line in enumerate(lines) if "Compilation Error in model" in line
-    )
+    header = next(index for index, line in enumerate(lines) if "Compilation Error in model" in line)
     assert "data_quality_alerts" in lines[header]
     assert lines[header + 1] == expected
     assert "> in macro" not in output and "Traceback" not in output
