@@ -16,7 +16,8 @@
         {{ return([]) }}
     {%- endif -%}
     {%- set found = run_query(
-        'select table_name, raw_rows, rejected, alert_level, main_reason,'
+        'select table_name, raw_rows, rejected, rejected_parent_absent,'
+        ~ ' alert_level, main_reason,'
         ~ ' main_columns, main_rejected, main_unreadable, main_parent_table,'
         ~ ' main_parent_rejected, example_1, example_2, example_3'
         ~ ' from ' ~ relation ~ " where alert_level in ('warn', 'error')"
@@ -45,7 +46,7 @@
 {# One row of data_quality_rejected_share as one line for people. #}
 {% macro rejected_share_line(row) %}
     {%- set table = row['table_name'] -%}
-    {%- set rejected = row['rejected'] | int -%}
+    {%- set rejected = (row['rejected'] | int) - (row['rejected_parent_absent'] | int) -%}
     {%- set main = (row['main_rejected'] or 0) | int -%}
     {%- set parent_rejected = (row['main_parent_rejected'] or 0) | int -%}
     {%- set named = [] -%}

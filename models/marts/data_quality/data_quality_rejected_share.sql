@@ -24,6 +24,19 @@ reconciliation as (
     select * from {{ ref('data_quality_reconciliation') }}
 ),
 
+{# an id per rejected row, to count rows once after they are split #}
+rejected_rows_numbered as (
+    select
+        rejected_rows.*,
+        row_number() over (
+            order by
+                rejected_rows.table_name,
+                rejected_rows.record_key,
+                rejected_rows.raw_values
+        ) as row_id
+    from rejected_rows
+),
+
 {# the contract's columns as rows: position in _raw_values, type, parent #}
 contract_columns as (
     {%- for table in crm_table_names() %}
@@ -54,15 +67,21 @@ rejected_keys as (
     where record_key is not null
 ),
 
+{# the raw tables present in this run #}
+present_tables as (
+    select table_name from reconciliation
+),
+
 {#
     One row per rejected row and failed column; a row naming no column
     (conflicting_duplicate) keeps one row with a null column.
 #}
 failures as (
     select
-        rejected_rows.table_name,
-        rejected_rows.reason,
-        rejected_rows.failed_columns,
+        rejected_rows_numbered.row_id,
+        rejected_rows_numbered.table_name,
+        rejected_rows_numbered.reason,
+        rejected_rows_numbered.failed_columns,
         contract_columns.column_name,
         contract_columns.column_position,
         contract_columns.column_type,
@@ -71,19 +90,21 @@ failures as (
             case contract_columns.column_position
                 {%- for position in range(1, max_columns | max + 1) %}
                 when {{ position }} then {{ dbt.split_part(
-                    'rejected_rows.raw_values', "'|'", position
+                    'rejected_rows_numbered.raw_values', "'|'", position
                 ) }}
                 {%- endfor %}
             end,
             '\N'
         ) as value_text
-    from rejected_rows
+    from rejected_rows_numbered
     left join contract_columns
         on
-            rejected_rows.table_name = contract_columns.table_name
+            rejected_rows_numbered.table_name = contract_columns.table_name
             and {{ dbt.position(
                 dbt.concat(["','", 'contract_columns.column_name', "','"]),
-                dbt.concat(["','", 'rejected_rows.failed_columns', "','"])
+                dbt.concat([
+                    "','", 'rejected_rows_numbered.failed_columns', "','"
+                ])
             ) }} > 0
 ),
 
@@ -106,12 +127,50 @@ failures_judged as (
                 and rejected_keys.record_key is not null
                 then 1
             else 0
-        end as is_parent_rejected
+        end as is_parent_rejected,
+        case
+            when
+                failures.reason = 'orphan_reference'
+                and failures.parent_table is not null
+                and present_tables.table_name is null
+                then 1
+            else 0
+        end as is_parent_absent
     from failures
     left join rejected_keys
         on
             failures.parent_table = rejected_keys.table_name
             and failures.value_text = rejected_keys.record_key
+    left join present_tables
+        on failures.parent_table = present_tables.table_name
+),
+
+{#
+    Orphans of an absent optional table are not counted: the table is
+    absent, not broken (kpi_availability reports it)
+#}
+rows_of_absent_parents as (
+    select distinct
+        table_name,
+        row_id
+    from failures_judged
+    where is_parent_absent = 1
+),
+
+failures_counted as (
+    select failures_judged.*
+    from failures_judged
+    left join rows_of_absent_parents
+        on failures_judged.row_id = rows_of_absent_parents.row_id
+    where rows_of_absent_parents.row_id is null
+),
+
+absent_parent_counts as (
+    select
+        table_name,
+        count(*) as rejected_parent_absent
+    from rows_of_absent_parents
+    group by 1
 ),
 
 failure_groups as (
@@ -124,7 +183,7 @@ failure_groups as (
         count(*) as failed_rows,
         sum(is_unreadable) as unreadable_rows,
         sum(is_parent_rejected) as parent_rejected_rows
-    from failures_judged
+    from failures_counted
     group by 1, 2, 3, 4, 5
 ),
 
@@ -153,34 +212,34 @@ main_failures as (
 #}
 main_columns as (
     select
-        failures_judged.table_name,
+        failures_counted.table_name,
         case
-            when count(distinct failures_judged.failed_columns) = 1
-                then max(failures_judged.failed_columns)
-            else max(failures_judged.column_name)
+            when count(distinct failures_counted.failed_columns) = 1
+                then max(failures_counted.failed_columns)
+            else max(failures_counted.column_name)
         end as main_columns
-    from failures_judged
+    from failures_counted
     inner join main_failures
         on
-            failures_judged.table_name = main_failures.table_name
-            and failures_judged.reason = main_failures.reason
-            and failures_judged.column_name = main_failures.column_name
+            failures_counted.table_name = main_failures.table_name
+            and failures_counted.reason = main_failures.reason
+            and failures_counted.column_name = main_failures.column_name
     group by 1
 ),
 
 {# the main column's most common values, for the message #}
 example_counts as (
     select
-        failures_judged.table_name,
-        failures_judged.value_text,
+        failures_counted.table_name,
+        failures_counted.value_text,
         count(*) as value_rows
-    from failures_judged
+    from failures_counted
     inner join main_failures
         on
-            failures_judged.table_name = main_failures.table_name
-            and failures_judged.reason = main_failures.reason
-            and failures_judged.column_name = main_failures.column_name
-    where failures_judged.value_text is not null
+            failures_counted.table_name = main_failures.table_name
+            and failures_counted.reason = main_failures.reason
+            and failures_counted.column_name = main_failures.column_name
+    where failures_counted.value_text is not null
     group by 1, 2
 ),
 
@@ -208,26 +267,46 @@ examples_pivoted as (
 
 shares as (
     select
-        table_name,
-        raw_rows,
-        rejected,
-        case
-            when raw_rows > 0
-                then cast(rejected as {{ type_double() }}) / raw_rows
-        end as rejected_share
+        reconciliation.table_name,
+        reconciliation.raw_rows,
+        reconciliation.rejected,
+        coalesce(absent_parent_counts.rejected_parent_absent, 0)
+            as rejected_parent_absent
     from reconciliation
+    left join absent_parent_counts
+        on reconciliation.table_name = absent_parent_counts.table_name
+),
+
+shares_computed as (
+    select
+        shares.*,
+        case
+            when shares.raw_rows > 0
+                then cast(
+                    shares.rejected - shares.rejected_parent_absent
+                    as {{ type_double() }}
+                ) / shares.raw_rows
+        end as rejected_share
+    from shares
 ),
 
 final as (
     select
-        shares.table_name,
-        shares.raw_rows,
-        shares.rejected,
-        shares.rejected_share,
+        shares_computed.table_name,
+        shares_computed.raw_rows,
+        shares_computed.rejected,
+        cast(
+            shares_computed.rejected_parent_absent as {{ dbt.type_bigint() }}
+        ) as rejected_parent_absent,
+        shares_computed.rejected_share,
         case
-            when shares.rejected_share > {{ var('rejected_share_error') }}
+            when
+                shares_computed.rejected_share
+                > {{ var('rejected_share_error') }}
                 then 'error'
-            when shares.rejected_share > {{ var('rejected_share_warn') }}
+            when
+                shares_computed.rejected_share
+                > {{ var('rejected_share_warn') }}
                 then 'warn'
             else 'ok'
         end as alert_level,
@@ -244,13 +323,13 @@ final as (
         examples_pivoted.example_1,
         examples_pivoted.example_2,
         examples_pivoted.example_3
-    from shares
+    from shares_computed
     left join main_failures
-        on shares.table_name = main_failures.table_name
+        on shares_computed.table_name = main_failures.table_name
     left join main_columns
-        on shares.table_name = main_columns.table_name
+        on shares_computed.table_name = main_columns.table_name
     left join examples_pivoted
-        on shares.table_name = examples_pivoted.table_name
+        on shares_computed.table_name = examples_pivoted.table_name
 )
 
 select * from final
