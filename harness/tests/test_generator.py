@@ -14,7 +14,7 @@ def _contract_columns() -> dict[str, list[str]]:
     """Table -> column names, read from the dbt macro that holds the contract."""
     text = CONTRACT_MACRO.read_text()
     tables = {}
-    for match in re.finditer(r"'(\w+)': \{\s*'required'.*?'rules'", text, re.S):
+    for match in re.finditer(r"'(\w+)': \{\s*'required'.*?\n\s*'rules'", text, re.S):
         tables[match.group(1)] = re.findall(r"\{'name': '(\w+)'", match.group(0))
     return tables
 

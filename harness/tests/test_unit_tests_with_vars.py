@@ -24,6 +24,8 @@ NON_DEFAULT_VARS = {
     "incremental_lookback_days": 10,
     "target_growth_rate": 0.2,
     "affinity_min_accounts": 2,
+    "rejected_share_warn": 0.2,
+    "rejected_share_error": 0.9,
 }
 NOT_VARIED = {"crm_schema"}
 

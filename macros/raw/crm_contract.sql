@@ -11,8 +11,13 @@
                                    nowhere rejects the row as orphan_reference,
                                    a nullable one is set to null and counted)
                        values     (enum, compared lower-cased)
+                       rules      (the table's value rules about this
+                                   column: a row they reject names it in
+                                   _dq_failed_columns; a rule about several
+                                   columns sits on the one it judges)
       rules        - table-specific value rules: a SQL condition on the typed
-                     columns that, when true, rejects the row as invalid_value
+                     columns that, when true, rejects the row as
+                     invalid_value; each one also sits on a column
 
     Types: text, enum (text, lower-cased), currency (text, upper-cased and
     checked against the currency_rates seed), stage (text, mapped through the
@@ -80,9 +85,12 @@
             {'name': 'order_item_id', 'type': 'text'},
             {'name': 'order_id', 'type': 'text', 'references': 'orders'},
             {'name': 'product_id', 'type': 'text', 'references': 'products'},
-            {'name': 'quantity', 'type': 'integer'},
-            {'name': 'unit_price', 'type': 'decimal'},
-            {'name': 'discount_amount', 'type': 'decimal', 'nullable': true},
+            {'name': 'quantity', 'type': 'integer', 'rules': ['quantity <= 0']},
+            {'name': 'unit_price', 'type': 'decimal', 'rules': ['unit_price < 0']},
+            {'name': 'discount_amount', 'type': 'decimal', 'nullable': true, 'rules': [
+                'discount_amount < 0',
+                'discount_amount > quantity * unit_price',
+            ]},
             {'name': 'is_deleted', 'type': 'boolean'},
             {'name': '_loaded_at', 'type': 'timestamp', 'nullable': true},
         ],
@@ -146,11 +154,14 @@
             {'name': 'campaign_id', 'type': 'text', 'nullable': true, 'references': 'campaigns'},
             {'name': 'declared_type', 'type': 'text', 'nullable': true},
             {'name': 'stage', 'type': 'stage'},
-            {'name': 'amount', 'type': 'decimal', 'nullable': true},
+            {'name': 'amount', 'type': 'decimal', 'nullable': true, 'rules': ['amount < 0']},
             {'name': 'currency', 'type': 'currency'},
             {'name': 'created_at', 'type': 'timestamp'},
             {'name': 'qualified_at', 'type': 'timestamp', 'nullable': true},
-            {'name': 'closed_at', 'type': 'timestamp', 'nullable': true},
+            {'name': 'closed_at', 'type': 'timestamp', 'nullable': true, 'rules': [
+                "canonical_stage in ('closed_won', 'closed_lost') and closed_at is null",
+                'closed_at < created_at',
+            ]},
             {'name': 'is_deleted', 'type': 'boolean'},
             {'name': '_loaded_at', 'type': 'timestamp', 'nullable': true},
         ],
@@ -183,7 +194,7 @@
             {'name': 'account_id', 'type': 'text', 'references': 'accounts'},
             {'name': 'product_id', 'type': 'text', 'references': 'products'},
             {'name': 'usage_date', 'type': 'date'},
-            {'name': 'usage_count', 'type': 'integer'},
+            {'name': 'usage_count', 'type': 'integer', 'rules': ['usage_count < 0']},
             {'name': '_loaded_at', 'type': 'timestamp', 'nullable': true},
         ],
         'rules': ['usage_count < 0'],
@@ -195,7 +206,10 @@
             {'name': 'response_id', 'type': 'text'},
             {'name': 'account_id', 'type': 'text', 'references': 'accounts'},
             {'name': 'survey_type', 'type': 'enum', 'values': ['csat', 'nps']},
-            {'name': 'score', 'type': 'integer'},
+            {'name': 'score', 'type': 'integer', 'rules': [
+                "survey_type = 'csat' and (score < 1 or score > 5)",
+                "survey_type = 'nps' and (score < 0 or score > 10)",
+            ]},
             {'name': 'responded_at', 'type': 'timestamp'},
             {'name': 'is_deleted', 'type': 'boolean'},
             {'name': '_loaded_at', 'type': 'timestamp', 'nullable': true},
@@ -213,7 +227,9 @@
             {'name': 'opportunity_id', 'type': 'text', 'references': 'opportunities'},
             {'name': 'status', 'type': 'enum', 'values': ['in_progress', 'succeeded', 'failed']},
             {'name': 'started_at', 'type': 'timestamp'},
-            {'name': 'ended_at', 'type': 'timestamp', 'nullable': true},
+            {'name': 'ended_at', 'type': 'timestamp', 'nullable': true, 'rules': [
+                "status in ('succeeded', 'failed') and ended_at is null",
+            ]},
             {'name': 'is_deleted', 'type': 'boolean'},
             {'name': '_loaded_at', 'type': 'timestamp', 'nullable': true},
         ],

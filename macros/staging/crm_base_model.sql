@@ -5,6 +5,14 @@
 
       _dq_status  candidate | superseded | deleted | rejected
       _dq_reason  the reason code of a rejected row, else null
+      _dq_failed_columns
+                  the columns that made the row rejected, comma-separated
+                  in contract order: the key parts (missing_primary_key, or
+                  invalid_value of an unreadable key), the empty required
+                  columns (missing_required_field), the unreadable columns,
+                  enums outside their list and the columns whose rule fired
+                  (invalid_value), currency (unknown_currency), stage
+                  (unmapped_stage); null otherwise (conflicting_duplicate)
 
     Steps (docs/raw-contract.md, "Bad rows"):
       1. a null primary-key part rejects (missing_primary_key); an
@@ -37,6 +45,18 @@
 {%- set has_stage = 'stage' in column_types -%}
 {%- set has_is_deleted = 'is_deleted' in (columns | map(attribute='name') | list) -%}
 {%- set partition = '_is_versioned, ' ~ key | join(', ') -%}
+{%- do crm_check_rules_name_a_column(table, spec) -%}
+{%- set key_failures = [] -%}
+{%- set required_failures = [] -%}
+{%- set invalid_failures = [] -%}
+{%- for column in columns -%}
+    {%- if column.name in key -%}
+        {%- do key_failures.append((column.name, '(' ~ column.name ~ '__text is null or ' ~ crm_is_unreadable(column.name) ~ ')')) -%}
+    {%- elif not column.nullable -%}
+        {%- do required_failures.append((column.name, column.name ~ '__text is null')) -%}
+    {%- endif -%}
+    {%- do invalid_failures.append((column.name, crm_is_invalid(column))) -%}
+{%- endfor -%}
 with
 
 source as (
@@ -207,13 +227,7 @@ rule_checked as (
         (
             false
             {%- for column in columns %}
-            or {{ crm_is_unreadable(column.name) }}
-            {%- endfor %}
-            {%- for column in columns if column.type == 'enum' %}
-            or {{ column.name }} not in ('{{ column['values'] | join("', '") }}')
-            {%- endfor %}
-            {%- for rule in spec.rules %}
-            or coalesce({{ rule }}, false)
+            or {{ crm_is_invalid(column) }}
             {%- endfor %}
         ) as _has_invalid_value
     from looked_up
@@ -260,6 +274,20 @@ final as (
         _raw_values,
         _dq_reason,
         case
+            when _dq_reason = 'missing_primary_key'
+                then {{ crm_failed_columns(key_failures) }}
+            when _dq_reason = 'invalid_value' and _is_unreadable_primary_key
+                then {{ crm_failed_columns(key_failures) }}
+            when _dq_reason = 'missing_required_field'
+                then {{ crm_failed_columns(required_failures) }}
+            when _dq_reason = 'invalid_value'
+                then {{ crm_failed_columns(invalid_failures) }}
+            {%- for column in columns if column.type in ('currency', 'stage') %}
+            when _dq_reason = '{{ 'unknown_currency' if column.type == 'currency' else 'unmapped_stage' }}'
+                then '{{ column.name }}'
+            {%- endfor %}
+        end as _dq_failed_columns,
+        case
             when _dq_reason is not null then 'rejected'
             when _version_rank > 1 or _copy_number > 1 then 'superseded'
             {%- if has_is_deleted %}
@@ -289,6 +317,53 @@ select * from final
 
 {% macro crm_is_unreadable(column_name) %}
     {{ return('(' ~ column_name ~ '__text is not null and ' ~ column_name ~ ' is null)') }}
+{% endmacro %}
+
+
+{# A winning row's value of this column is invalid: unreadable, outside its enum, or failing one of the column's rules. #}
+{% macro crm_is_invalid(column) %}
+    {%- set conditions = [crm_is_unreadable(column.name)] -%}
+    {%- if column.type == 'enum' -%}
+        {%- do conditions.append('coalesce(' ~ column.name ~ " not in ('" ~ column['values'] | join("', '") ~ "'), false)") -%}
+    {%- endif -%}
+    {%- for rule in column.get('rules', []) -%}
+        {%- do conditions.append('coalesce(' ~ rule ~ ', false)') -%}
+    {%- endfor -%}
+    {{ return('(' ~ conditions | join(' or ') ~ ')') }}
+{% endmacro %}
+
+
+{#
+    The names whose condition holds, comma-separated in the given order;
+    null when none does. `failures` is a list of (column name, condition).
+#}
+{% macro crm_failed_columns(failures) %}
+    {%- if failures | length == 0 -%}
+        {{ return('cast(null as ' ~ dbt.type_string() ~ ')') }}
+    {%- endif -%}
+    {%- set parts = [] -%}
+    {%- for name, condition in failures -%}
+        {%- do parts.append("case when " ~ condition ~ " then '," ~ name ~ "' else '' end") -%}
+    {%- endfor -%}
+    {%- set joined = parts[0] if parts | length == 1 else dbt.concat(parts) -%}
+    {{ return("nullif(substr(" ~ joined ~ ", 2), '')") }}
+{% endmacro %}
+
+
+{#
+    Every table-level value rule must also sit on the column it judges
+    (the column's `rules`), so a row it rejects names that column.
+#}
+{% macro crm_check_rules_name_a_column(table, spec) %}
+    {%- set on_columns = [] -%}
+    {%- for column in spec.columns -%}
+        {%- for rule in column.get('rules', []) -%}{%- do on_columns.append(rule) -%}{%- endfor -%}
+    {%- endfor -%}
+    {%- for rule in spec.rules if rule not in on_columns -%}
+        {%- do exceptions.raise_compiler_error(
+            'Contract of table ' ~ table ~ ': the rule "' ~ rule ~ '" is on no column (add it to the rules of the column it judges)'
+        ) -%}
+    {%- endfor -%}
 {% endmacro %}
 
 
