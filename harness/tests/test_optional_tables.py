@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.contract import load_contract
 from harness.tests.conftest import Warehouse, write_raw
 from harness.tests.handmade_crm import HANDMADE
 
@@ -34,6 +35,11 @@ NEEDED_BY = {
     "implementations": ({"implementation_success_rate"}, set()),
 }
 SCORECARD = "select * from marts.kpi_scorecard"
+
+
+def test_every_optional_table_is_covered() -> None:
+    optional = {table for table, spec in load_contract().items() if not spec["required"]}
+    assert set(NEEDED_BY) == optional
 
 
 def _keyed(rows: list[dict]) -> dict[tuple, dict]:
