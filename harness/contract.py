@@ -77,11 +77,6 @@ def column_names(contract: dict[str, Table] | None = None) -> dict[str, list[str
     }
 
 
-def required_tables(contract: dict[str, Table] | None = None) -> list[str]:
-    contract = load_contract() if contract is None else contract
-    return [table for table, spec in contract.items() if spec["required"]]
-
-
 def _jinja_literal(value: Any, indent: int = 0) -> str:
     """A Jinja expression for a value of the contract (JSON with none for null)."""
     pad = "    " * (indent + 1)
