@@ -2,25 +2,77 @@
 
 from __future__ import annotations
 
-import re
+import csv
 from pathlib import Path
 
+import yaml
+
+from harness.contract import (
+    SNAPSHOT_MACRO,
+    SOURCES_YAML,
+    load_contract,
+    snapshot_macro,
+    table_names,
+)
 from harness.generator import COLUMNS, build_tables, generate
 
-CONTRACT_MACRO = Path(__file__).resolve().parents[2] / "macros" / "raw" / "crm_contract.sql"
+
+def _yaml_columns() -> dict[str, list[str]]:
+    """Table -> column names, read straight from the sources YAML."""
+    (crm,) = [s for s in yaml.safe_load(SOURCES_YAML.read_text())["sources"] if s["name"] == "crm"]
+    return {
+        table["name"]: [column["name"] for column in table["columns"]]
+        for table in crm["tables"]
+        if table["name"] != "raw_table_inventory"
+    }
 
 
-def _contract_columns() -> dict[str, list[str]]:
-    """Table -> column names, read from the dbt macro that holds the contract."""
-    text = CONTRACT_MACRO.read_text()
-    tables = {}
-    for match in re.finditer(r"'(\w+)': \{\s*'required'.*?\n\s*'rules'", text, re.S):
-        tables[match.group(1)] = re.findall(r"\{'name': '(\w+)'", match.group(0))
-    return tables
+def test_generated_files_have_the_contract_columns(tmp_path: Path) -> None:
+    generate(tmp_path, accounts=50, seed=1)
+    headers = {}
+    for table in _yaml_columns():
+        with (tmp_path / f"{table}.csv").open(newline="") as handle:
+            headers[table] = next(csv.reader(handle))
+    assert headers == _yaml_columns()
+    assert sum(len(columns) for columns in headers.values()) == 99
 
 
-def test_generator_columns_are_the_contract() -> None:
-    assert _contract_columns() == COLUMNS
+def test_demo_rows_meet_the_contract() -> None:
+    """Good demo rows fill every required column and keep enums in their set."""
+    tables = build_tables(accounts=300, seed=5)
+    for table, spec in load_contract().items():
+        for position, column in enumerate(spec["columns"]):
+            values = {row[position] for row in tables.rows[table]}
+            if not column["nullable"]:
+                assert "" not in values, f"{table}.{column['name']} left empty"
+            if column["values"]:
+                assert values <= set(column["values"]), (table, column["name"], values)
+
+
+def test_contract_shape() -> None:
+    contract = load_contract()
+    assert table_names(contract) == [
+        "sales_reps", "accounts", "products", "orders", "order_items", "campaigns",
+        "campaign_members", "opportunities", "interactions", "product_usage",
+        "survey_responses", "implementations",
+    ]  # fmt: skip
+    assert [table for table, spec in contract.items() if spec["required"]] == [
+        "accounts", "products", "orders", "order_items",
+    ]  # fmt: skip
+    assert contract["order_items"]["rules"] == [
+        "quantity <= 0",
+        "unit_price < 0",
+        "discount_amount < 0",
+        "discount_amount > quantity * unit_price",
+    ]
+    owner = contract["opportunities"]["columns"][2]
+    assert owner["name"] == "owner_rep_id"
+    assert (owner["nullable"], owner["references"]) == (True, "sales_reps")
+
+
+def test_dbt_snapshot_of_the_contract_is_current() -> None:
+    """dbt reads this copy while parsing and in unit tests: python -m harness.contract."""
+    assert SNAPSHOT_MACRO.read_text() == snapshot_macro()
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.contract import load_contract
 from harness.tests.conftest import Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE
 
@@ -47,6 +48,11 @@ GROUPS = [
     ("campaign_members", "implementations", "survey_responses"),
 ]
 SCORECARD = "select * from marts.kpi_scorecard"
+
+
+def test_every_optional_table_is_covered() -> None:
+    optional = {table for table, spec in load_contract().items() if not spec["required"]}
+    assert set(NEEDED_BY) == optional
 
 
 def _keyed(rows: list[dict]) -> dict[tuple, dict]:
