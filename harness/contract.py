@@ -36,6 +36,7 @@ def _column(column: dict[str, Any]) -> dict[str, Any]:
         "references": meta.get("references"),
         "values": meta.get("values"),
         "rules": meta.get("rules", []),
+        "personal": meta.get("personal", False),
     }
 
 
@@ -43,7 +44,7 @@ def load_contract(path: Path = SOURCES_YAML) -> dict[str, Table]:
     """Table -> {required, primary_key, load_order, columns, rules}, in the YAML's order.
 
     Columns keep the YAML's order, each {name, type, nullable, references,
-    values, rules}; `rules` of the table is every column's rules in order.
+    values, rules, personal}; `rules` of the table is every column's rules in order.
     """
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     (source,) = [source for source in document["sources"] if source["name"] == SOURCE_NAME]

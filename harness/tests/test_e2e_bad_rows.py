@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.generator import COLUMNS
 from harness.tests.conftest import DemoBuild
 
 
@@ -79,3 +80,21 @@ def test_normalised_values_load(bad_build) -> None:
         "where interaction_id = 'BAD_IN_DANGLE'"
     )
     assert interaction == [{"interaction_type": "sales", "rep_id": None, "opportunity_id": None}]
+
+
+def test_rejected_rows_carry_no_names(bad_build) -> None:
+    """Rejected accounts and reps keep their other raw values, never their names."""
+    tables, warehouse = bad_build
+    names = {
+        str(row[COLUMNS[table].index(column)]).strip()
+        for table, column in (("accounts", "account_name"), ("sales_reps", "rep_name"))
+        for row in tables.rows[table]
+    } - {""}
+    rows = warehouse.rows(
+        "select table_name, raw_values from marts.data_quality_rejected_rows "
+        "where table_name in ('accounts', 'sales_reps')"
+    )
+    assert {row["table_name"] for row in rows} == {"accounts", "sales_reps"}
+    for row in rows:
+        assert not any(name in row["raw_values"] for name in names), row
+    assert any("|(personal)|" in row["raw_values"] for row in rows)

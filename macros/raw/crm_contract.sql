@@ -25,6 +25,8 @@
                                   null and counted)
                      values      (enum values or none, compared lower-cased)
                      rules       (the column's value rules, or [])
+                     personal    (true for names of people and companies:
+                                  masked in the rejected rows' raw values)
       rules        every column's rules in column order: SQL conditions on
                    the typed columns that, when true, reject the row as
                    invalid_value
@@ -64,6 +66,7 @@
                 'references': meta.get('references'),
                 'values': meta.get('values'),
                 'rules': meta.get('rules', []),
+                'personal': meta.get('personal', false),
             }) %}
             {% do rules.extend(meta.get('rules', [])) %}
         {% endfor %}

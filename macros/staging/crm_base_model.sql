@@ -97,7 +97,7 @@ typed as (
         {%- endfor %}
         {{ crm_record_key(key) }} as _record_key,
         {{ crm_batch_key(key, 'text') }} as _batch_key,
-        {{ crm_joined_texts(columns) }} as _raw_values
+        {{ crm_joined_texts(columns, mask_personal=true) }} as _raw_values
     from normalised
 ),
 
@@ -436,11 +436,19 @@ select * from final
 {% endmacro %}
 
 
-{# Every column's normalised text, '|'-separated, nulls as \N. #}
-{% macro crm_joined_texts(columns) %}
+{#
+    Every column's normalised text, '|'-separated, nulls as \N. With
+    mask_personal the contract's personal columns (names) read '(personal)'
+    when present, so the rejected rows' raw values carry no name.
+#}
+{% macro crm_joined_texts(columns, mask_personal=false) %}
     {%- set texts = [] -%}
     {%- for column in columns -%}
-        {%- do texts.append(column.name ~ '__text') -%}
+        {%- if mask_personal and column.personal -%}
+            {%- do texts.append("case when " ~ column.name ~ "__text is not null then '(personal)' end") -%}
+        {%- else -%}
+            {%- do texts.append(column.name ~ '__text') -%}
+        {%- endif -%}
     {%- endfor -%}
     {{ return(crm_fingerprint_text(texts)) }}
 {% endmacro %}
