@@ -114,7 +114,7 @@ def test_spaces_case_and_quoting_are_normalised(hostile: Warehouse) -> None:
     assert [row["product_id"] for row in items] == ["P3", "P3"]
     names = hostile.rows(
         "select account_id from staging.base_crm__accounts "
-        "where _raw_values like '%Smith, \"Junior\"' || chr(13) || chr(10) || 'and Sons%'"
+        "where account_name like '%Smith, \"Junior\"' || chr(13) || chr(10) || 'and Sons%'"
     )
     assert names == [{"account_id": "A1"}]
 

@@ -26,7 +26,7 @@ from harness.generator import (
     write_tables,
 )
 from harness.refresh import refresh, refresh_lock
-from harness.tests.conftest import DemoBuild, Factory, Warehouse, recipe, write_raw
+from harness.tests.conftest import HANDMADE_VARS, DemoBuild, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
 from harness.warehouse import fetch_rows
 
@@ -128,7 +128,7 @@ def test_reader_keeps_old_data_and_late_rows_change_past_periods(
 
     with duckdb.connect(str(warehouse), read_only=True) as reader:
         assert reader.execute(REVENUE_2024).fetchone()[0] == pytest.approx(406.0)
-        result = refresh(late_dir, warehouse, build_args=FAST)
+        result = refresh(late_dir, warehouse, HANDMADE_VARS, build_args=FAST)
         assert result.ok, result.failed_nodes
         # the open reader still sees the file it opened
         assert reader.execute(REVENUE_2024).fetchone()[0] == pytest.approx(406.0)
@@ -178,7 +178,7 @@ def test_killed_refresh_leaves_served_file_identical_and_rebuild_is_idempotent(s
     process.wait()
     assert _sha256(warehouse) == before
     # the next refresh cleans up and succeeds; the same data gives identical marts
-    result = refresh(raw_dir, warehouse, build_args=FAST)
+    result = refresh(raw_dir, warehouse, HANDMADE_VARS, build_args=FAST)
     assert result.ok, result.failed_nodes
     assert {table for table, _ in result.freshness} >= {"accounts", "orders"}
     assert not building.exists()

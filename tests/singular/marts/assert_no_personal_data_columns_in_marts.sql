@@ -5,8 +5,10 @@
 #}
 -- depends_on: {{ ref('benchmark_comparison') }}
 -- depends_on: {{ ref('data_quality_opportunity_kinds') }}
+-- depends_on: {{ ref('data_quality_alerts') }}
 -- depends_on: {{ ref('data_quality_reconciliation') }}
 -- depends_on: {{ ref('data_quality_rejected_rows') }}
+-- depends_on: {{ ref('data_quality_rejected_share') }}
 -- depends_on: {{ ref('dim_accounts') }}
 -- depends_on: {{ ref('dim_calendar') }}
 -- depends_on: {{ ref('dim_campaigns') }}
