@@ -34,6 +34,7 @@ from harness.warehouse import (
     READER_ADVICE,
     WRITER_ADVICE,
     WarehouseUnavailable,
+    held_by_another,
     lock_message,
     summary,
 )
@@ -78,6 +79,10 @@ def build(
     raw_dir: Path, warehouse: Path, dbt_vars: str | None = None, log_path: Path = BUILD_LOG
 ) -> int:
     """dbt build with its log in a file and one line per layer, then the summary."""
+    locked = held_by_another(warehouse, WRITER_ADVICE)
+    if locked:
+        print(f"dbt build could not start: {locked}")
+        return 1
     print(f"dbt build into {_shown(warehouse)}; full log: {_shown(log_path)}", flush=True)
     started = time.monotonic()
     # unit tests pin the vars they depend on, so they run with any --vars
@@ -183,6 +188,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     served = _warehouse()
     if not served.exists():
         print(f"No warehouse at {_shown(served)}: run `python3 tasks.py build` first.")
+        return 1
+    locked = held_by_another(served, READER_ADVICE, read_only=True)
+    if locked:
+        print(locked)
         return 1
     site = PROJECT_DIR / "target" / "docs"
     log_path = PROJECT_DIR / "logs" / "dbt-docs.log"

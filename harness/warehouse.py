@@ -56,6 +56,19 @@ def lock_message(error_text: str, advice: str) -> str | None:
     return f"{match['file']} is in use by {match['program']} (PID {match['pid']}): {advice}."
 
 
+def held_by_another(warehouse: Path, advice: str, read_only: bool = False) -> str | None:
+    """The lock line when another process holds the warehouse, else None.
+
+    Checked before dbt starts, so a locked file costs no dbt start-up."""
+    if not warehouse.exists():
+        return None
+    try:
+        duckdb.connect(str(warehouse), read_only=read_only).close()
+    except duckdb.Error as error:
+        return lock_message(str(error), advice)
+    return None
+
+
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 

@@ -278,6 +278,10 @@ class Builds:
 
 @pytest.fixture(scope="session")
 def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    # make the session's temporary root before the background thread starts:
+    # two threads creating it at once make two roots, and a tmp_path of the
+    # other then fails ("is not a normalized and relative path")
+    tmp_path_factory.getbasetemp()
     found = Builds(tmp_path_factory)
     # start the builds the selected tests need, in the order they need them
     for item in request.session.items:

@@ -10,13 +10,11 @@ tests build anyway) or, for the raw sources, the columns of the contract.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from typing import Any
 
 import pytest
 
-from harness.dbt_cli import DEMO_RAW_DIR, PROJECT_DIR, dbt_executable
+from harness.dbt_cli import DEMO_RAW_DIR, run_dbt
 from harness.generator import COLUMNS
 from harness.tests.conftest import Warehouse
 
@@ -27,26 +25,8 @@ RAW_INVENTORY_COLUMNS = ["table_name", "is_required", "is_present", "location"]
 @pytest.fixture(scope="module")
 def manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     target = tmp_path_factory.mktemp("docs_parse")
-    env = dict(
-        os.environ,
-        CRM_RAW_DIR=str(DEMO_RAW_DIR),
-        CRM_WAREHOUSE=str(target / "parse.duckdb"),
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-    )
-    command = [
-        dbt_executable(),
-        "parse",
-        "--project-dir",
-        str(PROJECT_DIR),
-        "--profiles-dir",
-        str(PROJECT_DIR),
-        "--target-path",
-        str(target),
-    ]
-    done = subprocess.run(
-        command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    result = run_dbt(["parse"], DEMO_RAW_DIR, target / "parse.duckdb", target_path=target)
+    assert result.ok, result.output[-3000:]
     return json.loads((target / "manifest.json").read_text())
 
 

@@ -15,7 +15,14 @@ import psycopg2.errors
 import pytest
 
 from harness.dbt_cli import PROJECT_DIR
-from harness.engines import EngineBuild, build_postgres, differences, duckdb_scorecard
+from harness.engines import (
+    KEY,
+    SCORECARD_COLUMNS,
+    EngineBuild,
+    build_postgres,
+    differences,
+    duckdb_scorecard,
+)
 from harness.generator import Tables
 from harness.postgres import BI_READER, PostgresServer
 from harness.tests.conftest import Builds, DemoBuild, Factory, recipe
@@ -111,10 +118,13 @@ def test_comparison_reports_a_changed_value_and_a_missing_row(
     postgres_build: EngineBuild,
 ) -> None:
     scorecard = dict(postgres_build.scorecard)
-    key, values = next((k, v) for k, v in scorecard.items() if isinstance(v[5], float))
+    at = SCORECARD_COLUMNS.index("value") - len(KEY)
+    key, values = next((k, v) for k, v in scorecard.items() if isinstance(v[at], float))
     changed = dict(scorecard)
-    changed[key] = (*values[:5], values[5] * (1 + 1e-6), *values[6:])
-    assert differences(scorecard, changed) == [f"{key}: value {values[5]!r} != {changed[key][5]!r}"]
+    changed[key] = (*values[:at], values[at] * (1 + 1e-6), *values[at + 1 :])
+    assert differences(scorecard, changed) == [
+        f"{key}: value {values[at]!r} != {changed[key][at]!r}"
+    ]
     missing = dict(scorecard)
     del missing[key]
     assert differences(scorecard, missing) == [f"only in the reference: {key}"]
