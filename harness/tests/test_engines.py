@@ -25,7 +25,7 @@ def raw(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Tables]:
 
 
 @pytest.fixture(scope="module")
-def builds(
+def engine_builds(
     raw: tuple[Path, Tables], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, EngineBuild]:
     scratch = tmp_path_factory.mktemp("engines")
@@ -39,14 +39,14 @@ def builds(
 
 
 @pytest.mark.parametrize("engine", ["duckdb", "postgres", "spark"])
-def test_every_model_and_test_passes(builds: dict[str, EngineBuild], engine: str) -> None:
-    built = builds[engine]
+def test_every_model_and_test_passes(engine_builds: dict[str, EngineBuild], engine: str) -> None:
+    built = engine_builds[engine]
     assert built.result.ok, built.result.output[-3000:]
     assert "ERROR=0" in built.result.output and "unit_test" in built.result.output
 
 
 @pytest.mark.parametrize("engine", ["postgres", "spark"])
-def test_scorecard_equals_duckdb(builds: dict[str, EngineBuild], engine: str) -> None:
-    reference = builds["duckdb"].scorecard
+def test_scorecard_equals_duckdb(engine_builds: dict[str, EngineBuild], engine: str) -> None:
+    reference = engine_builds["duckdb"].scorecard
     assert len(reference) > 10_000
-    assert differences(reference, builds[engine].scorecard) == []
+    assert differences(reference, engine_builds[engine].scorecard) == []
