@@ -1,4 +1,12 @@
 {# Every raw interactions row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- a large fact table: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('interactions') }}
+{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
+{%- if var('crm_source', 'contract') == 'salesforce' %}
+{%- set raw_rows = ref('salesforce__interactions') %}
+{%- elif var('crm_source', 'contract') == 'hubspot' %}
+{%- set raw_rows = ref('hubspot__interactions') %}
+{%- else %}
+{%- set raw_rows = source('crm', 'interactions') %}
+{%- endif %}
+{{ crm_base_model('interactions', raw_rows) }}

@@ -1,4 +1,12 @@
 {# Every raw opportunities row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- grows with the accounts: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('opportunities') }}
+{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
+{%- if var('crm_source', 'contract') == 'salesforce' %}
+{%- set raw_rows = ref('salesforce__opportunities') %}
+{%- elif var('crm_source', 'contract') == 'hubspot' %}
+{%- set raw_rows = ref('hubspot__opportunities') %}
+{%- else %}
+{%- set raw_rows = source('crm', 'opportunities') %}
+{%- endif %}
+{{ crm_base_model('opportunities', raw_rows) }}

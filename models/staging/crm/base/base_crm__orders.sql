@@ -1,4 +1,12 @@
 {# Every raw orders row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- a large fact table: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('orders') }}
+{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
+{%- if var('crm_source', 'contract') == 'salesforce' %}
+{%- set raw_rows = ref('salesforce__orders') %}
+{%- elif var('crm_source', 'contract') == 'hubspot' %}
+{%- set raw_rows = ref('hubspot__orders') %}
+{%- else %}
+{%- set raw_rows = source('crm', 'orders') %}
+{%- endif %}
+{{ crm_base_model('orders', raw_rows) }}

@@ -1,2 +1,10 @@
 {# Every raw products row, typed and classified: see macros/staging/crm_base_model.sql. #}
-{{ crm_base_model('products') }}
+{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
+{%- if var('crm_source', 'contract') == 'salesforce' %}
+{%- set raw_rows = ref('salesforce__products') %}
+{%- elif var('crm_source', 'contract') == 'hubspot' %}
+{%- set raw_rows = ref('hubspot__products') %}
+{%- else %}
+{%- set raw_rows = source('crm', 'products') %}
+{%- endif %}
+{{ crm_base_model('products', raw_rows) }}
