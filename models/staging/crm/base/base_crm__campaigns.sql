@@ -1,10 +1,9 @@
 {# Every raw campaigns row, typed and classified: see macros/staging/crm_base_model.sql. #}
-{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
-{%- if var('crm_source', 'contract') == 'salesforce' %}
-{%- set raw_rows = ref('salesforce__campaigns') %}
-{%- elif var('crm_source', 'contract') == 'hubspot' %}
-{%- set raw_rows = ref('hubspot__campaigns') %}
-{%- else %}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__campaigns that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
 {%- set raw_rows = source('crm', 'campaigns') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__campaigns') %}
 {%- endif %}
 {{ crm_base_model('campaigns', raw_rows) }}

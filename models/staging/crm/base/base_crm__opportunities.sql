@@ -1,12 +1,11 @@
 {# Every raw opportunities row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- grows with the accounts: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
-{%- if var('crm_source', 'contract') == 'salesforce' %}
-{%- set raw_rows = ref('salesforce__opportunities') %}
-{%- elif var('crm_source', 'contract') == 'hubspot' %}
-{%- set raw_rows = ref('hubspot__opportunities') %}
-{%- else %}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__opportunities that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
 {%- set raw_rows = source('crm', 'opportunities') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__opportunities') %}
 {%- endif %}
 {{ crm_base_model('opportunities', raw_rows) }}

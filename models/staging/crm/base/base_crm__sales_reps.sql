@@ -1,10 +1,9 @@
 {# Every raw sales_reps row, typed and classified: see macros/staging/crm_base_model.sql. #}
-{#- the raw rows: the contract's table, or the CRM's rows mapped onto it #}
-{%- if var('crm_source', 'contract') == 'salesforce' %}
-{%- set raw_rows = ref('salesforce__sales_reps') %}
-{%- elif var('crm_source', 'contract') == 'hubspot' %}
-{%- set raw_rows = ref('hubspot__sales_reps') %}
-{%- else %}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__sales_reps that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
 {%- set raw_rows = source('crm', 'sales_reps') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__sales_reps') %}
 {%- endif %}
 {{ crm_base_model('sales_reps', raw_rows) }}
