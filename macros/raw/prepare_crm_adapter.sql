@@ -161,9 +161,10 @@
     {% if relation is none %}
         {{ return(none) }}
     {% endif %}
+    {#- quoted: a CRM's table may be a reserved word (Salesforce's order, user) #}
     {{ return({
         'location': relation | string,
-        'from_sql': relation | string,
+        'from_sql': relation.quote(identifier=true) | string,
         'columns': adapter.get_columns_in_relation(relation) | map(attribute='name') | list,
     }) }}
 {% endmacro %}
