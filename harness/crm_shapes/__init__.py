@@ -1,0 +1,1 @@
+"""Converters writing the demo CRM the way a CRM connector lands it."""
