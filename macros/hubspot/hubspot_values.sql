@@ -22,9 +22,10 @@
 {% endmacro %}
 
 
-{# A decimal computed from landed text, cast back to text. #}
+{# A decimal computed from landed text, as text with the numeric type's scale. #}
 {% macro hubspot_decimal_text(expression) %}
-    {{- 'cast(' ~ expression ~ ' as ' ~ dbt.type_string() ~ ')' -}}
+    {{- 'cast(cast(' ~ expression ~ ' as ' ~ dbt.type_numeric() ~ ') as '
+        ~ dbt.type_string() ~ ')' -}}
 {% endmacro %}
 
 
