@@ -33,7 +33,7 @@ associated_companies as (
         {{ hubspot_text('contact_id') }} as contact_id,
         min({{ hubspot_text('company_id') }}) as company_id
     from contact_company
-    group by {{ hubspot_text('contact_id') }}
+    group by 1
 ),
 
 primary_companies as (
@@ -41,7 +41,7 @@ primary_companies as (
         {{ hubspot_text('id') }} as contact_id,
         max({{ hubspot_text('property_associatedcompanyid') }}) as company_id
     from contact
-    group by {{ hubspot_text('id') }}
+    group by 1
 ),
 
 memberships as (
@@ -68,7 +68,7 @@ memberships as (
             = associated_companies.contact_id
     where
         {{ hubspot_text('contact_list_member.contact_list_id') }} in (
-            select campaign_id from campaigns
+            select campaigns.campaign_id from campaigns
         )
 ),
 
@@ -76,11 +76,11 @@ memberships_ranked as (
     select
         memberships.*,
         row_number() over (
-            partition by campaign_id, account_id
+            partition by memberships.campaign_id, memberships.account_id
             order by
-                case when is_deleted then 1 else 0 end,
-                {{ crm_parse_timestamp('added_at') }} nulls first,
-                contact_id
+                case when memberships.is_deleted then 1 else 0 end,
+                {{ crm_parse_timestamp('memberships.added_at') }} nulls first,
+                memberships.contact_id
         ) as membership_rank
     from memberships
 ),

@@ -59,7 +59,7 @@ pipelines as (
         {{ hubspot_text('pipeline_id') }} as pipeline_id,
         max({{ hubspot_text('label') }}) as pipeline_label
     from deal_pipeline
-    group by {{ hubspot_text('pipeline_id') }}
+    group by 1
 ),
 
 company_links as (
@@ -70,9 +70,9 @@ company_links as (
             partition by {{ hubspot_text('deal_id') }}
             order by
                 case
-                    when {{ hubspot_text('type_id') }}
-                        = {{ hubspot_var_text('hubspot_primary_deal_company_type_id') }}
-                        then 0
+                    when {{ hubspot_text('type_id') }} = {{
+                        hubspot_var_text('hubspot_primary_deal_company_type_id')
+                    }} then 0
                     else 1
                 end,
                 {{ hubspot_text('company_id') }}
@@ -123,6 +123,7 @@ deal_versions_ranked as (
 latest_pipelines as (
     select
         deal_versions_ranked.deal_id,
+        pipelines.pipeline_label,
         {{ hubspot_matches_var(
             ['deal_versions_ranked.pipeline_id', 'pipelines.pipeline_label'],
             var('hubspot_purchase_pipelines'),

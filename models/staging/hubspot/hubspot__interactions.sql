@@ -55,8 +55,10 @@ details_ranked as (
     select
         details.*,
         row_number() over (
-            partition by engagement_id
-            order by {{ crm_parse_timestamp('loaded_at') }} desc nulls last
+            partition by details.engagement_id
+            order by
+                {{ crm_parse_timestamp('details.loaded_at') }} desc
+                nulls last
         ) as detail_rank
     from details
 ),
@@ -66,7 +68,7 @@ companies as (
         {{ hubspot_text('engagement_id') }} as engagement_id,
         min({{ hubspot_text('company_id') }}) as company_id
     from engagement_company
-    group by {{ hubspot_text('engagement_id') }}
+    group by 1
 ),
 
 deals as (
@@ -74,7 +76,7 @@ deals as (
         {{ hubspot_text('engagement_id') }} as engagement_id,
         min({{ hubspot_text('deal_id') }}) as deal_id
     from engagement_deal
-    group by {{ hubspot_text('engagement_id') }}
+    group by 1
 ),
 
 engagements as (

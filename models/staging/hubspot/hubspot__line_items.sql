@@ -29,7 +29,7 @@ deal_links as (
         min({{ hubspot_text('deal_id') }}) as deal_id
     from line_item_deal
     where not {{ hubspot_flag('_fivetran_deleted') }}
-    group by {{ hubspot_text('line_item_id') }}
+    group by 1
 ),
 
 lines as (

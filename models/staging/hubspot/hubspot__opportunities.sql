@@ -31,11 +31,13 @@ line_versions as (
     select
         line_items.*,
         row_number() over (
-            partition by line_item_id
-            order by {{ crm_parse_timestamp('loaded_at') }} desc nulls last
+            partition by line_items.line_item_id
+            order by
+                {{ crm_parse_timestamp('line_items.loaded_at') }} desc
+                nulls last
         ) as version_rank
     from line_items
-    where line_item_id is not null
+    where line_items.line_item_id is not null
 ),
 
 lines_ranked as (
@@ -77,7 +79,7 @@ final as (
         cast(
             coalesce(deals.canonical_stage, deals.stage_id)
             as {{ dbt.type_string() }}
-        ) as stage,
+        ) as stage,  -- noqa: RF04
         cast(deals.amount as {{ dbt.type_string() }}) as amount,
         cast(deals.currency as {{ dbt.type_string() }}) as currency,
         cast(deals.createdate as {{ dbt.type_string() }}) as created_at,

@@ -21,7 +21,7 @@ deal_kinds as (
         deal_id,
         max(case when is_purchase_pipeline then 1 else 0 end) as is_purchase
     from deals
-    group by deal_id
+    group by 1
 ),
 
 final as (

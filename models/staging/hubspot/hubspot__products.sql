@@ -26,7 +26,8 @@ final as (
         cast({{ hubspot_text('property_price') }} as {{ dbt.type_string() }})
             as list_price,
         cast(
-            {{ hubspot_var_text('hubspot_currency') }} as {{ dbt.type_string() }}
+            {{ hubspot_var_text('hubspot_currency') }}
+            as {{ dbt.type_string() }}
         ) as currency,
         cast('true' as {{ dbt.type_string() }}) as is_active,
         cast(

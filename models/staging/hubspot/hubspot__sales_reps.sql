@@ -58,7 +58,7 @@ owner_teams as (
         max(case when team_rank = 1 then team_name end) as team_name,
         max(case when is_service_team then 1 else 0 end) as is_service
     from memberships
-    group by owner_id
+    group by 1
 ),
 
 owners as (
@@ -102,7 +102,7 @@ final as (
         cast(
             case when owner_teams.is_service = 1 then 'service' else 'sales' end
             as {{ dbt.type_string() }}
-        ) as role,
+        ) as role,  -- noqa: RF04
         cast(owners.created_at as {{ dbt.type_string() }}) as hired_at,
         cast(
             case when owners.active_user_id is null then owners.updated_at end
