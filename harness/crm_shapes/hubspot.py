@@ -733,7 +733,7 @@ def add_bad_rows(landing: Landing) -> None:
         added_at=moment,
         **_synced(moment),
     )
-    landing.expected_rejections[("campaign_members", "missing_required_field")] += 1
+    landing.expected_rejections[("campaign_members", "missing_primary_key")] += 1
     # a call logged on no company
     landing.add("engagement", id="BAD_ENG", type="CALL", portal_id="4242", **_synced(moment))
     landing.add(

@@ -8,7 +8,7 @@
     sorts first, so the base model rejects it); the pair is deleted only
     when every membership is. Members whose contact has no company are
     rolled up into one row per list with no account_id, rejected by the
-    base model as missing_required_field.
+    base model as missing_primary_key (account_id is part of the key).
 #}
 with
 
