@@ -5,7 +5,8 @@
     lost one is cancelled and an open one pending (dated by its create
     date), so only won deals count in the KPIs. A deal whose stage is not
     landed passes its stage id on as the status (rejected as
-    invalid_value); a deal with no company is rejected by the base model.
+    invalid_value), dated by its close date, else its create date; a deal
+    with no company is rejected by the base model.
 #}
 with
 
@@ -32,6 +33,7 @@ final as (
                 when deals.canonical_stage in ('closed_won', 'closed_lost')
                     then deals.closedate
                 when deals.canonical_stage = 'open' then deals.createdate
+                else coalesce(deals.closedate, deals.createdate)
             end as {{ dbt.type_string() }}
         ) as ordered_at,
         cast(
