@@ -1,1 +1,1 @@
-"""Converters writing the demo CRM the way a CRM connector lands it."""
+"""The demo CRM written in the shapes other CRMs land in (one module per CRM)."""
