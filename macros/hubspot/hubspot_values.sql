@@ -59,3 +59,15 @@
     {%- endif -%}
     {{- return("'" ~ (value | string | replace("'", "''")) ~ "'") -}}
 {% endmacro %}
+
+
+{#
+    History mode: true for a version Fivetran has closed (_fivetran_active
+    false). A record deleted in HubSpot keeps only closed versions, so a
+    closed latest version means deleted; an older closed version is
+    superseded by the newer one anyway. False when the column is empty
+    (tables not in history mode).
+#}
+{% macro hubspot_is_closed_version(column) %}
+    {{- 'not coalesce(' ~ crm_parse_value(hubspot_text(column), 'boolean') ~ ', true)' -}}
+{% endmacro %}

@@ -100,7 +100,9 @@ deal_versions as (
         {{ hubspot_text('deal.campaign_field') }} as campaign_id,
         {{ hubspot_text('deal.qualified_at_field') }} as qualified_at,
         {{ hubspot_flag('deal.is_deleted') }}
-        or {{ hubspot_flag('deal._fivetran_deleted') }} as is_deleted,
+        or {{ hubspot_flag('deal._fivetran_deleted') }}
+        or {{ hubspot_is_closed_version('deal._fivetran_active') }}
+            as is_deleted,
         coalesce(
             {{ hubspot_text('deal._fivetran_start') }},
             {{ hubspot_text('deal._fivetran_synced') }}

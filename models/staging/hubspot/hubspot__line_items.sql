@@ -67,7 +67,9 @@ lines as (
                 )
         end as discount_amount,
         {{ hubspot_flag('line_item.is_deleted') }}
-        or {{ hubspot_flag('line_item._fivetran_deleted') }} as is_deleted,
+        or {{ hubspot_flag('line_item._fivetran_deleted') }}
+        or {{ hubspot_is_closed_version('line_item._fivetran_active') }}
+            as is_deleted,
         coalesce(
             {{ hubspot_text('line_item._fivetran_start') }},
             {{ hubspot_text('line_item._fivetran_synced') }}

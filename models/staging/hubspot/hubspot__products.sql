@@ -33,7 +33,8 @@ final as (
         cast(
             {{ hubspot_boolean_text(
                 hubspot_flag('is_deleted') ~ ' or '
-                ~ hubspot_flag('_fivetran_deleted')
+                ~ hubspot_flag('_fivetran_deleted') ~ ' or '
+                ~ hubspot_is_closed_version('_fivetran_active')
             ) }} as {{ dbt.type_string() }}
         ) as is_deleted,
         cast(
