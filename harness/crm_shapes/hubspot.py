@@ -661,8 +661,13 @@ def _first(landing: Landing, table: str, **match: object) -> dict[str, object]:
     )
 
 
-def add_bad_rows(landing: Landing) -> None:
-    """Rows wrong the HubSpot way, each leaving the KPIs as they were."""
+def add_bad_rows(landing: Landing) -> Counter[tuple[str, str]]:
+    """Rows wrong the HubSpot way, each leaving the KPIs as they were.
+
+    Returns (and adds to landing.expected_rejections) the rejections they
+    cause, by (contract table, reason).
+    """
+    before = Counter(landing.expected_rejections)
     moment = "2025-06-01 12:00:00"
     paid = _first(landing, "deal", deal_pipeline_stage_id=SHOP_STAGES["completed"][0])
     company = _first(landing, "deal_company", deal_id=paid["deal_id"])["company_id"]
@@ -744,6 +749,7 @@ def add_bad_rows(landing: Landing) -> None:
         **_synced(moment),
     )
     landing.expected_rejections[("interactions", "missing_required_field")] += 1
+    return landing.expected_rejections - before
 
 
 def write_csv(path: Path, columns: list[str], rows: list[dict[str, object]]) -> None:
