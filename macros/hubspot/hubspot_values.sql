@@ -71,3 +71,16 @@
 {% macro hubspot_is_closed_version(column) %}
     {{- 'not coalesce(' ~ crm_parse_value(hubspot_text(column), 'boolean') ~ ', true)' -}}
 {% endmacro %}
+
+
+{#
+    An id read from a HubSpot number property (property_associatedcompanyid,
+    property_hs_product_id): a connector that types the property as a
+    double lands 101 as '101.0', which would match no id; the '.0' is
+    dropped.
+#}
+{% macro hubspot_property_id(column) %}
+    {%- set text = hubspot_text(column) -%}
+    {{- "case when " ~ text ~ " like '%.0' then substring(" ~ text ~ ", 1, length("
+        ~ text ~ ") - 2) else " ~ text ~ " end" -}}
+{% endmacro %}

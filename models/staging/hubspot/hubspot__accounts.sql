@@ -54,7 +54,7 @@ final as (
         cast({{ hubspot_text('age_band_field') }} as {{ dbt.type_string() }})
             as age_band,
         cast(
-            {{ hubspot_text('property_hubspot_owner_id') }}
+            {{ hubspot_property_id('property_hubspot_owner_id') }}
             as {{ dbt.type_string() }}
         ) as owner_rep_id,
         cast(

@@ -39,7 +39,8 @@ associated_companies as (
 primary_companies as (
     select
         {{ hubspot_text('id') }} as contact_id,
-        max({{ hubspot_text('property_associatedcompanyid') }}) as company_id
+        max({{ hubspot_property_id('property_associatedcompanyid') }})
+            as company_id
     from contact
     group by 1
 ),

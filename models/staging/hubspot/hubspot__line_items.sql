@@ -41,7 +41,7 @@ lines as (
         ) as deal_id,
         coalesce(
             {{ hubspot_text('line_item.product_id') }},
-            {{ hubspot_text('line_item.property_hs_product_id') }}
+            {{ hubspot_property_id('line_item.property_hs_product_id') }}
         ) as product_id,
         {{ hubspot_text('line_item.property_quantity') }} as quantity,
         {{ hubspot_text('line_item.property_price') }} as unit_price,
