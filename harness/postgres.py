@@ -43,6 +43,21 @@ RAW_SCHEMA = "raw_crm"
 class PostgresServer:
     port: int
     data_dir: Path
+    database: str = DATABASE
+
+    def other_database(self, name: str) -> PostgresServer:
+        """The same server with a new, empty database of the builder's: a second
+        build that leaves this one's schemas alone."""
+        import psycopg2
+
+        admin = psycopg2.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres"
+        )
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute(f"create database {name} owner {BUILDER}")
+        admin.close()
+        return PostgresServer(self.port, self.data_dir, name)
 
     def env(self, user: str = BUILDER) -> dict[str, str]:
         """libpq variables, read by psql, psycopg2 and the dbt profile."""
@@ -50,7 +65,7 @@ class PostgresServer:
             "PGHOST": "127.0.0.1",
             "PGPORT": str(self.port),
             "PGUSER": user,
-            "PGDATABASE": DATABASE,
+            "PGDATABASE": self.database,
             "PGPASSWORD": "",
             "PGTZ": "UTC",
         }
@@ -58,7 +73,9 @@ class PostgresServer:
     def connect(self, user: str = BUILDER):  # noqa: ANN201 (psycopg2 connection)
         import psycopg2
 
-        connection = psycopg2.connect(host="127.0.0.1", port=self.port, user=user, dbname=DATABASE)
+        connection = psycopg2.connect(
+            host="127.0.0.1", port=self.port, user=user, dbname=self.database
+        )
         connection.autocommit = True
         return connection
 
