@@ -1,0 +1,1 @@
+"""The demo CRM written in the shapes other CRMs land in (one module per CRM)."""
