@@ -2,7 +2,8 @@
     opportunities from Salesforce's opportunity: one row per landed version.
     stage: closed_won when is_won, closed_lost when is_closed and not won,
       open when is_closed is false; with both flags empty, the stage name
-      itself (mapped by crm_stage_map like any CRM's).
+      itself (mapped by crm_stage_map like any CRM's, which also tells
+      whether it is closed).
     closed_at (closed deals only; the close date of an open deal is a
       forecast): when the deal last entered its current stage according to
       opportunity_history; without history, close_date, or created_date when
@@ -38,6 +39,10 @@ opportunity_types as (
     select * from {{ ref('salesforce_opportunity_types') }}
 ),
 
+stage_map as (
+    select * from {{ ref('crm_stage_map') }}
+),
+
 qualified as (
     select
         opportunity_history.opportunity_id,
@@ -68,21 +73,35 @@ opportunities_read as (
                 then 'open'
             else opportunity.stage_name
         end as contract_stage,
+        case
+            when {{ salesforce_flag('opportunity.is_closed') }}
+                then true
+            when
+                {{ crm_parse_value('opportunity.is_closed', 'boolean') }}
+                is not null
+                then false
+            else
+                coalesce(
+                    stage_map.canonical_stage in ('closed_won', 'closed_lost'),
+                    false
+                )
+        end as is_closed_deal,
         {{ crm_parse_timestamp('opportunity.created_date') }}
             as created_moment,
         {{ crm_parse_value('opportunity.close_date', 'date') }}
             as close_day
     from opportunity
+    left join stage_map
+        on
+            {{ salesforce_key('opportunity.stage_name') }}
+            = {{ salesforce_key('stage_map.crm_stage_name') }}
 ),
 
 opportunities_dated as (
     select
         opportunities_read.*,
         case
-            when
-                opportunities_read.contract_stage
-                not in ('closed_won', 'closed_lost')
-                then null
+            when not opportunities_read.is_closed_deal then null
             when stage_entries.entered_at is not null
                 then {{ salesforce_text('stage_entries.entered_at') }}
             when

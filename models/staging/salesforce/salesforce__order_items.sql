@@ -72,8 +72,8 @@ final as (
         case
             when discount_percent is null then {{ salesforce_text('discount') }}
             else {{ salesforce_text(
-                'round(quantity_read * unit_price_read * discount_percent'
-                ~ ' / 100, 2)'
+                'cast(round(quantity_read * unit_price_read'
+                ~ ' * discount_percent / 100, 2) as decimal(18, 2))'
             ) }}
         end as discount_amount,
         {{ salesforce_is_deleted('line_items_read') }} as is_deleted,
