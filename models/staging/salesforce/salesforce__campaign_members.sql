@@ -64,23 +64,24 @@ leads_versioned as (
 
 contact_accounts as (
     select
-        id as contact_id,
-        {{ salesforce_value('account_id') }} as account_id
+        contacts_versioned.id as contact_id,
+        {{ salesforce_value('contacts_versioned.account_id') }} as account_id
     from contacts_versioned
     where
-        version_rank = 1
+        contacts_versioned.version_rank = 1
         and {{ salesforce_is_deleted('contacts_versioned') }} = 'false'
 ),
 
 lead_accounts as (
     select
-        id as lead_id,
-        {{ salesforce_value('converted_account_id') }} as account_id
+        leads_versioned.id as lead_id,
+        {{ salesforce_value('leads_versioned.converted_account_id') }}
+            as account_id
     from leads_versioned
     where
-        version_rank = 1
+        leads_versioned.version_rank = 1
         and {{ salesforce_is_deleted('leads_versioned') }} = 'false'
-        and {{ salesforce_flag('is_converted') }}
+        and {{ salesforce_flag('leads_versioned.is_converted') }}
 ),
 
 members_resolved as (
@@ -124,7 +125,7 @@ accounts_rolled_up as (
         max(loaded_at) as loaded_at_text
     from members_resolved
     where account_id is not null
-    group by campaign_id, account_id
+    group by 1, 2
 ),
 
 accounts_unresolved as (

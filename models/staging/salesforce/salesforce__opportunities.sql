@@ -56,7 +56,7 @@ qualified as (
             = {{ salesforce_key('qualified_stages.stage_name') }}
     where
         {{ salesforce_is_deleted('opportunity_history') }} = 'false'
-    group by opportunity_history.opportunity_id
+    group by 1
 ),
 
 opportunities_read as (
@@ -131,7 +131,7 @@ final as (
             'coalesce(opportunity_types.declared_type, '
             ~ salesforce_value('opportunities_dated.type') ~ ')'
         ) }} as declared_type,
-        {{ salesforce_text('opportunities_dated.contract_stage') }} as stage,
+        {{ salesforce_text('opportunities_dated.contract_stage') }} as stage,  -- noqa: RF04
         {{ salesforce_text('opportunities_dated.amount') }} as amount,
         {{ salesforce_text(salesforce_currency('opportunities_dated')) }}
             as currency,

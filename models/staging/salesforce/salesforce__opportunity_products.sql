@@ -25,18 +25,20 @@ line_items_versioned as (
 
 line_items_current as (
     select
-        opportunity_id,
-        product_2_id,
-        {{ crm_parse_value('quantity', 'decimal') }}
-        * {{ crm_parse_value('unit_price', 'decimal') }}
+        line_items_versioned.opportunity_id,
+        line_items_versioned.product_2_id,
+        {{ crm_parse_value('line_items_versioned.quantity', 'decimal') }}
+        * {{ crm_parse_value('line_items_versioned.unit_price', 'decimal') }}
         * (
-            100 - coalesce({{ crm_parse_value('discount', 'decimal') }}, 0)
+            100 - coalesce({{ crm_parse_value(
+                'line_items_versioned.discount', 'decimal'
+            ) }}, 0)
         ) / 100 as line_total
     from line_items_versioned
     where
-        version_rank = 1
+        line_items_versioned.version_rank = 1
         and {{ salesforce_is_deleted('line_items_versioned') }} = 'false'
-        and product_2_id is not null
+        and line_items_versioned.product_2_id is not null
 ),
 
 product_totals as (
@@ -45,7 +47,7 @@ product_totals as (
         product_2_id,
         sum(line_total) as product_total
     from line_items_current
-    group by opportunity_id, product_2_id
+    group by 1, 2
 ),
 
 products_ranked as (

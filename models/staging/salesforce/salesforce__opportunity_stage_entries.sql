@@ -13,14 +13,15 @@ opportunity_history as (
 
 history_read as (
     select
-        opportunity_id,
-        id,
-        {{ salesforce_key('stage_name') }} as stage_key,
-        {{ crm_parse_timestamp('created_date') }} as changed_at
+        opportunity_history.opportunity_id,
+        opportunity_history.id,
+        {{ salesforce_key('opportunity_history.stage_name') }} as stage_key,
+        {{ crm_parse_timestamp('opportunity_history.created_date') }}
+            as changed_at
     from opportunity_history
     where
         {{ salesforce_is_deleted('opportunity_history') }} = 'false'
-        and stage_name is not null
+        and opportunity_history.stage_name is not null
 ),
 
 history_ordered as (
@@ -43,7 +44,7 @@ final as (
     where
         previous_stage_key is null
         or previous_stage_key != stage_key
-    group by opportunity_id, stage_key
+    group by 1, 2
 )
 
 select * from final

@@ -20,12 +20,12 @@ order_item as (
 
 final as (
     select
-        {{ salesforce_text('id') }} as order_item_id,
-        {{ salesforce_text('order_id') }} as order_id,
-        {{ salesforce_text('product_2_id') }} as product_id,
-        {{ salesforce_text('quantity') }} as quantity,
-        {{ salesforce_text('unit_price') }} as unit_price,
-        {{ salesforce_text('custom_discount') }} as discount_amount,
+        {{ salesforce_text('order_item.id') }} as order_item_id,
+        {{ salesforce_text('order_item.order_id') }} as order_id,
+        {{ salesforce_text('order_item.product_2_id') }} as product_id,
+        {{ salesforce_text('order_item.quantity') }} as quantity,
+        {{ salesforce_text('order_item.unit_price') }} as unit_price,
+        {{ salesforce_text('order_item.custom_discount') }} as discount_amount,
         {{ salesforce_is_deleted('order_item') }} as is_deleted,
         {{ salesforce_text(salesforce_loaded_at('order_item')) }}
             as _loaded_at
@@ -64,16 +64,19 @@ line_items_read as (
 
 final as (
     select
-        {{ salesforce_text('id') }} as order_item_id,
-        {{ salesforce_text('opportunity_id') }} as order_id,
-        {{ salesforce_text('product_2_id') }} as product_id,
-        {{ salesforce_text('quantity') }} as quantity,
-        {{ salesforce_text('unit_price') }} as unit_price,
+        {{ salesforce_text('line_items_read.id') }} as order_item_id,
+        {{ salesforce_text('line_items_read.opportunity_id') }} as order_id,
+        {{ salesforce_text('line_items_read.product_2_id') }} as product_id,
+        {{ salesforce_text('line_items_read.quantity') }} as quantity,
+        {{ salesforce_text('line_items_read.unit_price') }} as unit_price,
         case
-            when discount_percent is null then {{ salesforce_text('discount') }}
+            when line_items_read.discount_percent is null
+                then {{ salesforce_text('line_items_read.discount') }}
             else {{ salesforce_text(
-                'cast(round(quantity_read * unit_price_read'
-                ~ ' * discount_percent / 100, 2) as decimal(18, 2))'
+                'cast(round(line_items_read.quantity_read'
+                ~ ' * line_items_read.unit_price_read'
+                ~ ' * line_items_read.discount_percent / 100, 2)'
+                ~ ' as decimal(18, 2))'
             ) }}
         end as discount_amount,
         {{ salesforce_is_deleted('line_items_read') }} as is_deleted,

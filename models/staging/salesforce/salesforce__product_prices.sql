@@ -6,6 +6,9 @@
     get its standard price before any other), then the lowest id.
     currency: the entry's own (multi-currency orgs) or salesforce_currency.
 #}
+{% set pricebook_id = var('salesforce_pricebook_id', none) %}
+{% set pricebook_filter = 'true' if pricebook_id is none else
+    "entries_versioned.pricebook_2_id = '" ~ pricebook_id ~ "'" %}
 with
 
 pricebook_entry as (
@@ -26,13 +29,12 @@ entries_versioned as (
 ),
 
 entries_current as (
-    select * from entries_versioned
+    select entries_versioned.*
+    from entries_versioned
     where
-        version_rank = 1
+        entries_versioned.version_rank = 1
         and {{ salesforce_is_deleted('entries_versioned') }} = 'false'
-        {% if var('salesforce_pricebook_id', none) is not none %}
-            and pricebook_2_id = '{{ var("salesforce_pricebook_id") }}'
-        {% endif %}
+        and {{ pricebook_filter }}
 ),
 
 entries_ranked as (
@@ -51,11 +53,11 @@ entries_ranked as (
 
 final as (
     select
-        product_2_id,
-        unit_price as list_price,
+        entries_ranked.product_2_id,
+        entries_ranked.unit_price as list_price,
         {{ salesforce_currency('entries_ranked') }} as currency
     from entries_ranked
-    where price_rank = 1
+    where entries_ranked.price_rank = 1
 )
 
 select * from final

@@ -42,11 +42,11 @@ roles_versioned as (
 
 roles_current as (
     select
-        id as user_role_id,
-        name as role_name
+        roles_versioned.id as user_role_id,
+        roles_versioned.name as role_name
     from roles_versioned
     where
-        version_rank = 1
+        roles_versioned.version_rank = 1
         and {{ salesforce_is_deleted('roles_versioned', false) }} = 'false'
 ),
 
@@ -63,7 +63,7 @@ final as (
         ) }} as region,
         {{ salesforce_text(
             "coalesce(user_departments.rep_role, 'sales')"
-        ) }} as role,
+        ) }} as role,  -- noqa: RF04
         {{ salesforce_text(
             'coalesce(' ~ salesforce_value('landed_user.created_date')
             ~ ', landed_user._fivetran_synced)'
