@@ -174,12 +174,13 @@ def load_raw(raw_dir: Path, connection, schema: str = RAW_SCHEMA) -> dict[str, i
             table, reader = raw.table, raw.duckdb_reader()
             relation = duckdb.sql(f"select * from {reader}")
             columns = [f'"{name.lower()}" text' for name in relation.columns]
-            cursor.execute(f"create table {schema}.{table} ({', '.join(columns)})")
+            # quoted: a CRM's table may be a reserved word (Salesforce's order)
+            cursor.execute(f'create table {schema}."{table}" ({", ".join(columns)})')
             extract = Path(scratch) / f"{table}.csv"
             duckdb.sql(f"copy (select * from {reader}) to '{extract}' (format csv, header true)")
             with extract.open() as rows:
                 cursor.copy_expert(
-                    f"copy {schema}.{table} from stdin with (format csv, header true)", rows
+                    f'copy {schema}."{table}" from stdin with (format csv, header true)', rows
                 )
             loaded[table] = cursor.rowcount
     return loaded

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import yaml
 
 from harness.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
 
@@ -150,18 +151,35 @@ def _raw_presence(database: Path) -> dict[str, bool]:
     return {str(table): bool(is_present) for table, is_present in rows}
 
 
+def adapted_tables(dbt_vars: str | None) -> list[str]:
+    """The contract tables a CRM adapter fills (crm_source in the vars), else []."""
+    crm = (yaml.safe_load(dbt_vars or "") or {}).get("crm_source", "contract")
+    folder = PROJECT_DIR / "models" / "staging" / str(crm)
+    if crm == "contract" or not folder.is_dir():
+        return []
+    return sorted(path.stem.removeprefix(f"{crm}__") for path in folder.glob(f"{crm}__*.sql"))
+
+
 def _source_freshness(
-    raw_dir: Path, served: Path, var_args: list[str]
+    raw_dir: Path, served: Path, var_args: list[str], adapted: list[str]
 ) -> tuple[list[SourceFreshness], int]:
-    """Each raw table's freshness, and the dbt process's peak memory."""
+    """Each raw table's freshness, and the dbt process's peak memory.
+
+    With a CRM adapter, the CRM's own tables are checked instead of the
+    contract tables it fills (those are models, not raw tables).
+    """
     scratch = served.parent / f"{served.name}.freshness.duckdb"
     leftovers = (scratch, Path(f"{scratch}.wal"))
     path = PROJECT_DIR / "target" / scratch.stem / "sources.json"
     for leftover in (*leftovers, path):
         leftover.unlink(missing_ok=True)
     try:
-        checked = run_dbt(["source", "freshness", *var_args], raw_dir, scratch)
-        present = _raw_presence(scratch)
+        skipped = [f"source:crm.{table}" for table in adapted]
+        exclude = ["--exclude", *skipped] if skipped else []
+        checked = run_dbt(["source", "freshness", *var_args, *exclude], raw_dir, scratch)
+        present = {
+            table: found for table, found in _raw_presence(scratch).items() if table not in adapted
+        }
     finally:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
@@ -207,7 +225,9 @@ def refresh(
         # Source freshness reads only the raw files: it runs at the same time
         # as the build, in a scratch DuckDB file of its own (one writer per file).
         with ThreadPoolExecutor(max_workers=1) as pool:
-            checking = pool.submit(_source_freshness, raw_dir, served, var_args)
+            checking = pool.submit(
+                _source_freshness, raw_dir, served, var_args, adapted_tables(dbt_vars)
+            )
             args = ["build", *mode, *var_args, *build_args]
             if log_path is None:
                 build, progress = run_dbt(args, raw_dir, building, echo=echo), None

@@ -25,10 +25,12 @@
         {% for name, value in options.items() %}
             {% do rendered.append(name ~ " '" ~ value | replace("'", "\\'") ~ "'") %}
         {% endfor %}
-        {% do run_query('drop table if exists ' ~ schema ~ '.' ~ file.table) %}
+        {#- a CRM's table may be a reserved word (Salesforce's order, user) #}
+        {% set quoted = schema ~ '.' ~ adapter.quote(file.table) %}
+        {% do run_query('drop table if exists ' ~ quoted) %}
         {% do run_query('drop table if exists ' ~ schema ~ '._crm_absent_' ~ file.table) %}
         {% do run_query(
-            'create table ' ~ schema ~ '.' ~ file.table ~ ' using ' ~ file.format
+            'create table ' ~ quoted ~ ' using ' ~ file.format
             ~ ' options (' ~ rendered | join(', ') ~ ')'
         ) %}
         {% do log('raw table ' ~ schema ~ '.' ~ file.table ~ ' over ' ~ file.path, info=true) %}

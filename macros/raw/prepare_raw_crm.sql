@@ -8,9 +8,13 @@
     - An absent optional table becomes an empty placeholder with the
       contract's columns, so every model still builds (the KPIs that need it
       have no rows) and the data-quality marts leave it out.
+    - With crm_source salesforce or hubspot, prepare_crm_adapter() first
+      exposes the CRM's tables (macros/raw/prepare_crm_adapter.sql); the
+      contract tables its adapter models fill are skipped here.
 #}
 {% macro prepare_raw_crm() %}
     {% if execute %}
+        {% do prepare_crm_adapter() %}
         {% do adapter.dispatch('prepare_raw_crm', 'cross_sell')() %}
     {% endif %}
     {{ return('') }}
@@ -24,10 +28,13 @@
     {% set contract = crm_contract() %}
     {% set inventory = [] %}
     {% do run_query('create schema if not exists ' ~ schema) %}
+    {% set adapted = crm_adapted_tables() %}
     {% for table in crm_table_names() %}
         {% set spec = contract[table] %}
-        {% set reader = crm_duckdb_raw_reader(raw_dir, table) %}
-        {% if reader is none %}
+        {% set reader = none if table in adapted else crm_duckdb_raw_reader(raw_dir, table) %}
+        {% if table in adapted %}
+            {% do inventory.append((table, spec.required, true, var('crm_source') ~ '__' ~ table)) %}
+        {% elif reader is none %}
             {% if spec.required %}
                 {% do exceptions.raise_compiler_error(
                     "Required raw table '" ~ table ~ "' not found in CRM_RAW_DIR='"
@@ -157,7 +164,8 @@
     {#- Spark has no database level #}
     {% set database = target.database if target.database is defined else none %}
     {% do adapter.create_schema(api.Relation.create(database=database, schema=schema)) %}
-    {% for table in crm_table_names() %}
+    {% set adapted = crm_adapted_tables() %}
+    {% for table in crm_table_names() if table not in adapted %}
         {% set spec = contract[table] %}
         {% set marker = api.Relation.create(database=database, schema=schema, identifier='_crm_absent_' ~ table) %}
         {% set relation = adapter.get_relation(database=database, schema=schema, identifier=table) %}
@@ -180,6 +188,9 @@
             ) %}
             {% do inventory.append((table, spec.required, true, schema ~ '.' ~ table)) %}
         {% endif %}
+    {% endfor %}
+    {% for table in adapted %}
+        {% do inventory.append((table, contract[table].required, true, var('crm_source') ~ '__' ~ table)) %}
     {% endfor %}
     {% do crm_write_raw_inventory(schema, inventory) %}
 {% endmacro %}

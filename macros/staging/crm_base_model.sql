@@ -27,6 +27,10 @@
          unmapped_stage
     Step 5 and 6 (references to other tables) happen in stg_crm__<table>.
 
+    raw_rows is the relation the raw rows are read from, every column as
+    text: the contract's source table, or (crm_source salesforce or
+    hubspot) the adapter model that maps the CRM's tables onto it.
+
     Incremental (the tables that grow with the accounts): a run reads only
     the raw rows of the keys that have a row loaded since the newest
     _loaded_at already built minus `incremental_lookback_days` (or a row
@@ -36,7 +40,7 @@
     logs: a version removed from the raw files is only dropped by a
     --full-refresh.
 #}
-{% macro crm_base_model(table) %}
+{% macro crm_base_model(table, raw_rows) %}
 {%- set spec = crm_contract()[table] -%}
 {%- set columns = spec.columns -%}
 {%- set key = spec.primary_key -%}
@@ -60,11 +64,11 @@
 with
 
 source as (
-    select * from {{ source('crm', table) }}
+    select * from {{ raw_rows }}
     {%- if config.get('materialized') == 'incremental' and is_incremental() %}
     where {{ crm_batch_key(key, 'raw') }} in (
         select {{ crm_batch_key(key, 'raw') }}
-        from {{ source('crm', table) }}
+        from {{ raw_rows }}
         where {{ crm_loaded_since_last_build() }}
     )
     {%- endif %}

@@ -1,4 +1,11 @@
 {# Every raw accounts row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- grows with the accounts: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('accounts') }}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__accounts that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
+{%- set raw_rows = source('crm', 'accounts') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__accounts') %}
+{%- endif %}
+{{ crm_base_model('accounts', raw_rows) }}

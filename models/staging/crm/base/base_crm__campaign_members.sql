@@ -1,4 +1,11 @@
 {# Every raw campaign_members row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- grows with the accounts: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('campaign_members') }}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__campaign_members that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
+{%- set raw_rows = source('crm', 'campaign_members') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__campaign_members') %}
+{%- endif %}
+{{ crm_base_model('campaign_members', raw_rows) }}

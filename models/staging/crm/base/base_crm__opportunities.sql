@@ -1,4 +1,11 @@
 {# Every raw opportunities row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- grows with the accounts: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('opportunities') }}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__opportunities that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
+{%- set raw_rows = source('crm', 'opportunities') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__opportunities') %}
+{%- endif %}
+{{ crm_base_model('opportunities', raw_rows) }}

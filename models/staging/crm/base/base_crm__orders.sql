@@ -1,4 +1,11 @@
 {# Every raw orders row, typed and classified: see macros/staging/crm_base_model.sql. #}
 {#- a large fact table: incremental, see the macro and the README #}
 {{ crm_fact_config() }}
-{{ crm_base_model('orders') }}
+{#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
+    the CRM adapter's model <crm>__orders that maps the CRM's rows onto it #}
+{%- if var('crm_source', 'contract') == 'contract' %}
+{%- set raw_rows = source('crm', 'orders') %}
+{%- else %}
+{%- set raw_rows = ref(var('crm_source') ~ '__orders') %}
+{%- endif %}
+{{ crm_base_model('orders', raw_rows) }}
