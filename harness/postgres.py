@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 
 from harness.debian import install_packages
-from harness.raw_files import raw_files
+from harness.raw_files import connector_column_name, raw_files
 
 DATABASE = "cross_sell"
 BUILDER = "dbt_builder"
@@ -173,7 +173,8 @@ def load_raw(raw_dir: Path, connection, schema: str = RAW_SCHEMA) -> dict[str, i
         for raw in raw_files(raw_dir):
             table, reader = raw.table, raw.duckdb_reader()
             relation = duckdb.sql(f"select * from {reader}")
-            columns = [f'"{name.lower()}" text' for name in relation.columns]
+            # named as a connector lands them: an API-name export (AccountId) too
+            columns = [f'"{connector_column_name(name)}" text' for name in relation.columns]
             # quoted: a CRM's table may be a reserved word (Salesforce's order)
             cursor.execute(f'create table {schema}."{table}" ({", ".join(columns)})')
             extract = Path(scratch) / f"{table}.csv"

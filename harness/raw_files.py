@@ -8,10 +8,22 @@ this so every engine reads the same files.
 from __future__ import annotations
 
 import glob
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 SUFFIXES = {".csv": "csv", ".csv.gz": "csv", ".parquet": "parquet"}
+
+
+def connector_column_name(name: str) -> str:
+    """A column name as Fivetran's connectors write it: AccountId -> account_id,
+    Product2Id -> product_2_id, Segment__c -> segment_c; snake_case stays.
+    The same rule as the hook's crm_connector_column_name (macros/raw/)."""
+    converted = re.sub("__+", "_", name.strip())
+    converted = re.sub("([a-z0-9])([A-Z])", r"\1_\2", converted)
+    converted = re.sub("([A-Za-z])([0-9])", r"\1_\2", converted)
+    converted = re.sub("([A-Z]+)([A-Z][a-z])", r"\1_\2", converted)
+    return converted.lower()
 
 
 @dataclass(frozen=True)

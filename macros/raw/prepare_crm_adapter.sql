@@ -68,7 +68,11 @@
 {% endmacro %}
 
 
-{# The CRM named by crm_source, or none for the contract's own tables. #}
+{#
+    The CRM named by the var crm_source (salesforce, hubspot), or none when
+    the raw rows are the contract's own tables (contract, the default). Any
+    other value stops the run (also while parsing: the base models call it).
+#}
 {% macro crm_adapter_name() %}
     {% set name = var('crm_source', 'contract') %}
     {% if name not in ('contract', 'salesforce', 'hubspot') %}
@@ -161,9 +165,10 @@
     {% if relation is none %}
         {{ return(none) }}
     {% endif %}
+    {#- quoted: a CRM's table may be a reserved word (Salesforce's order, user) #}
     {{ return({
         'location': relation | string,
-        'from_sql': relation | string,
+        'from_sql': relation.quote(identifier=true) | string,
         'columns': adapter.get_columns_in_relation(relation) | map(attribute='name') | list,
     }) }}
 {% endmacro %}

@@ -3,9 +3,9 @@
 {{ crm_fact_config() }}
 {#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
     the CRM adapter's model <crm>__opportunities that maps the CRM's rows onto it #}
-{%- if var('crm_source', 'contract') == 'contract' %}
+{%- if crm_adapter_name() is none %}
 {%- set raw_rows = source('crm', 'opportunities') %}
 {%- else %}
-{%- set raw_rows = ref(var('crm_source') ~ '__opportunities') %}
+{%- set raw_rows = ref(crm_adapter_name() ~ '__opportunities') %}
 {%- endif %}
 {{ crm_base_model('opportunities', raw_rows) }}

@@ -3,9 +3,9 @@
 {{ crm_fact_config() }}
 {#- the raw rows: the contract's table, or (crm_source salesforce, hubspot)
     the CRM adapter's model <crm>__orders that maps the CRM's rows onto it #}
-{%- if var('crm_source', 'contract') == 'contract' %}
+{%- if crm_adapter_name() is none %}
 {%- set raw_rows = source('crm', 'orders') %}
 {%- else %}
-{%- set raw_rows = ref(var('crm_source') ~ '__orders') %}
+{%- set raw_rows = ref(crm_adapter_name() ~ '__orders') %}
 {%- endif %}
 {{ crm_base_model('orders', raw_rows) }}
