@@ -32,6 +32,7 @@ from typing import Any
 import duckdb
 import yaml
 
+from harness.contract import load_contract
 from harness.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
 
 EXIT_BUILD_FAILED = 1
@@ -157,7 +158,9 @@ def adapted_tables(dbt_vars: str | None) -> list[str]:
     folder = PROJECT_DIR / "models" / "staging" / str(crm)
     if crm == "contract" or not folder.is_dir():
         return []
-    return sorted(path.stem.removeprefix(f"{crm}__") for path in folder.glob(f"{crm}__*.sql"))
+    models = {path.stem.removeprefix(f"{crm}__") for path in folder.glob(f"{crm}__*.sql")}
+    # the adapter's helper models (hubspot__deals ...) fill no contract table
+    return sorted(models & set(load_contract()))
 
 
 def _source_freshness(

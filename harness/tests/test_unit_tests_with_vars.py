@@ -44,6 +44,26 @@ NOT_VARIED = {
     "salesforce_account_churned_at_field",
     "salesforce_account_age_band_field",
     "salesforce_order_item_discount_field",
+    # the HubSpot adapter's vars: its models (and unit tests, which pin
+    # them) run only with crm_source: hubspot
+    "hubspot_purchase_pipelines",
+    "hubspot_opportunity_pipelines",
+    "hubspot_currency",
+    "hubspot_company_segment_field",
+    "hubspot_company_region_field",
+    "hubspot_company_customer_type_field",
+    "hubspot_company_age_band_field",
+    "hubspot_company_churned_at_field",
+    "hubspot_product_category_field",
+    "hubspot_deal_campaign_field",
+    "hubspot_deal_qualified_at_field",
+    "hubspot_engagement_interaction_type_field",
+    "hubspot_unknown_label",
+    "hubspot_default_customer_type",
+    "hubspot_primary_deal_company_type_id",
+    "hubspot_service_teams",
+    "hubspot_campaign_lists",
+    "hubspot_campaign_channel",
 }
 
 # --empty builds every model with no rows: just what the unit tests need
