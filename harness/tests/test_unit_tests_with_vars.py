@@ -34,6 +34,16 @@ NOT_VARIED = {
     "crm_source",
     "salesforce_schema",
     "hubspot_schema",
+    # the Salesforce adapter's vars: its unit tests run only with
+    # crm_source salesforce and pin them (harness/tests/test_crm_salesforce.py)
+    "salesforce_purchases",
+    "salesforce_currency",
+    "salesforce_pricebook_id",
+    "salesforce_account_segment_field",
+    "salesforce_account_region_field",
+    "salesforce_account_churned_at_field",
+    "salesforce_account_age_band_field",
+    "salesforce_order_item_discount_field",
     # the HubSpot adapter's vars: its models (and unit tests, which pin
     # them) run only with crm_source: hubspot
     "hubspot_purchase_pipelines",
