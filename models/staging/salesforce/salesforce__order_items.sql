@@ -1,7 +1,10 @@
 {#
     order_items, by the var salesforce_purchases:
     opportunities (default): the line items (every landed version) of the
-      deals salesforce__orders makes orders of. discount is a percent:
+      deals salesforce__orders makes orders of, and those of a deal that is
+      not landed at all (the base model rejects them as orphan_reference:
+      a line the mapping cannot place is counted, never dropped). Lines of
+      open and lost deals are not order items. discount is a percent:
       discount_amount = quantity x unit_price x discount / 100, rounded to
       cents; an unreadable discount passes on as written (rejected
       downstream as invalid_value).
@@ -37,12 +40,20 @@ opportunity_line_item as (
     select * from {{ source('salesforce', 'opportunity_line_item') }}
 ),
 
+opportunity as (
+    select * from {{ source('salesforce', 'opportunity') }}
+),
+
 orders as (
     select * from {{ ref('salesforce__orders') }}
 ),
 
 order_ids as (
     select distinct order_id from orders
+),
+
+landed_opportunity_ids as (
+    select distinct id as opportunity_id from opportunity
 ),
 
 line_items_read as (
@@ -58,8 +69,15 @@ line_items_read as (
             salesforce_value('opportunity_line_item.unit_price'), 'decimal'
         ) }} as unit_price_read
     from opportunity_line_item
-    inner join order_ids
+    left join order_ids
         on opportunity_line_item.opportunity_id = order_ids.order_id
+    left join landed_opportunity_ids
+        on
+            opportunity_line_item.opportunity_id
+            = landed_opportunity_ids.opportunity_id
+    where
+        order_ids.order_id is not null
+        or landed_opportunity_ids.opportunity_id is null
 ),
 
 final as (
