@@ -27,6 +27,9 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import yaml
+
+from harness.crm_shapes import CRMS, write_crm_demo
 from harness.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt, run_dbt_logged
 from harness.generator import generate
 from harness.refresh import EXIT_BUILD_FAILED, EXIT_LOCKED, RefreshLocked, refresh, report
@@ -50,13 +53,28 @@ def _warehouse() -> Path:
     return Path(os.environ.get("CRM_WAREHOUSE", DEFAULT_WAREHOUSE))
 
 
+def _crm_demo_dir(crm: str) -> Path:
+    return DEMO_RAW_DIR if crm == "contract" else DEMO_RAW_DIR.with_name(f"demo-{crm}")
+
+
+def _as_vars(values: dict[str, object]) -> str:
+    return yaml.safe_dump(values, default_flow_style=True, width=10_000).strip()
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
-    tables = generate(
-        Path(args.out), accounts=args.accounts, seed=args.seed, bad_rows=args.bad_rows
-    )
+    out = Path(args.out) if args.out else _crm_demo_dir(args.crm)
+    if args.crm != "contract":
+        dbt_vars = write_crm_demo(args.crm, out, args.accounts, args.seed, args.bad_rows)
+        for path in sorted(out.glob("*.csv")):
+            rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+            print(f"{path.stem:<24} {rows:>10} rows")
+        print(f"written to {out}, the demo CRM as {args.crm} lands it; build it with")
+        print(f"  CRM_RAW_DIR={out} python3 tasks.py build --vars '{_as_vars(dbt_vars)}'")
+        return 0
+    tables = generate(out, accounts=args.accounts, seed=args.seed, bad_rows=args.bad_rows)
     for table, rows in tables.rows.items():
         print(f"{table:<18} {len(rows):>10} rows")
-    print(f"written to {args.out}")
+    print(f"written to {out}")
     return 0
 
 
@@ -112,11 +130,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    raw_dir = _raw_dir()
-    if "CRM_RAW_DIR" not in os.environ:
-        print(f"Generating demo data ({args.accounts} accounts) in {raw_dir} ...")
-        generate(raw_dir, accounts=args.accounts, seed=args.seed)
-    return build(raw_dir, _warehouse(), args.vars)
+    if args.crm == "contract":
+        raw_dir = _raw_dir()
+        if "CRM_RAW_DIR" not in os.environ:
+            print(f"Generating demo data ({args.accounts} accounts) in {raw_dir} ...")
+            generate(raw_dir, accounts=args.accounts, seed=args.seed)
+        return build(raw_dir, _warehouse(), args.vars)
+    # the same demo CRM, landed the way the CRM's connector lands it
+    raw_dir = Path(os.environ.get("CRM_RAW_DIR", _crm_demo_dir(args.crm)))
+    print(f"Generating the demo CRM as {args.crm} lands it ({args.accounts} accounts) ...")
+    dbt_vars = write_crm_demo(args.crm, raw_dir, args.accounts, args.seed)
+    dbt_vars.update(yaml.safe_load(args.vars or "") or {})
+    return build(raw_dir, _warehouse(), _as_vars(dbt_vars))
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
@@ -353,9 +378,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     generate_parser = commands.add_parser("generate", help="write demo CRM data")
-    generate_parser.add_argument("--out", default=str(DEMO_RAW_DIR))
+    generate_parser.add_argument(
+        "--out", help="folder to write (default data/demo, or data/demo-<crm> with --crm)"
+    )
     demo_parser = commands.add_parser("demo", help="generate, build, summary")
     for sub in (generate_parser, demo_parser):
+        sub.add_argument(
+            "--crm",
+            choices=("contract", *CRMS),
+            default="contract",
+            help="write the demo CRM as this CRM's connector lands it (default: contract files)",
+        )
         sub.add_argument("--accounts", type=int, default=3000)
         sub.add_argument("--seed", type=int, default=42)
     generate_parser.add_argument(

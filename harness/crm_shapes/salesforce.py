@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from harness.crm_shapes.salesforce_columns import FIVETRAN_COLUMNS
-from harness.generator import COLUMNS, REGIONS, Tables
+from harness.generator import COLUMNS, REGIONS, Tables, build_tables
 
 Row = dict[str, object]
 Landing = dict[str, list[Row]]
@@ -740,3 +740,15 @@ def write_salesforce_fixture(out_dir: Path) -> Landing:
                 raise ValueError(f"{table}: not a Fivetran column: {sorted(unknown)}")
     write_landing(landing, out_dir, columns)
     return landing
+
+
+def write_salesforce_demo(
+    out_dir: Path, accounts: int = 300, seed: int = 7, bad_rows: bool = False
+) -> Landing:
+    """The demo (build_tables(accounts, seed)) landed the Salesforce way, in
+    out_dir; build it with EQUIVALENCE_VARS."""
+    tables = build_tables(accounts=accounts, seed=seed)
+    landing = salesforce_landing(tables)
+    if bad_rows:
+        add_salesforce_bad_rows(landing)
+    return write_salesforce(tables, out_dir, landing)
