@@ -24,12 +24,18 @@ from harness.warehouse import WarehouseUnavailable, read_only
 # The breakdown every KPI has (except campaign_cross_sell_rate, by campaign only).
 OVERALL = "overall"
 GRAINS = ("month", "quarter", "year")
+BENCHMARK_GRAINS = ("year", "quarter")  # the grains benchmark_comparison compares
 # KPIs where a fall is good news (the change is shown in green when negative).
 LOWER_IS_BETTER = frozenset({"churn_rate", "sales_cycle_length", "time_to_cross_sell"})
 # The trend lines the overview and the report open with.
 HEADLINE_TRENDS = ("cross_sell_rate", "cross_sell_revenue", "arpa", "churn_rate")
-CATEGORY_ORDER = ("cross_sell_rate", "revenue", "sales_performance", "customer_success",
-                  "operational")
+CATEGORY_ORDER = (
+    "cross_sell_rate",
+    "revenue",
+    "sales_performance",
+    "customer_success",
+    "operational",
+)
 
 
 def warehouse_path() -> Path:
@@ -156,9 +162,7 @@ def trend(path: Path, grain: str, kpi_ids: list[str]) -> pd.DataFrame:
 
 
 def kpi_grains(path: Path, kpi_id: str) -> list[str]:
-    found = query(
-        path, "select distinct grain from marts.kpi_scorecard where kpi_id = ?", [kpi_id]
-    )
+    found = query(path, "select distinct grain from marts.kpi_scorecard where kpi_id = ?", [kpi_id])
     order = (*GRAINS, "all_time")
     return sorted(found["grain"], key=lambda g: order.index(g) if g in order else len(order))
 
@@ -213,6 +217,14 @@ def configured_benchmarks(path: Path) -> pd.DataFrame:
         "benchmark_high, benchmark_average from marts.benchmark_comparison "
         "where is_configured_group order by kpi_id",
     )
+
+
+def benchmark_ranges(configured: pd.DataFrame, kpi_id: str, grain: str) -> pd.DataFrame:
+    """The configured range of the KPI, where the grain is one the benchmarks
+    are compared at (a yearly or quarterly rate is not a monthly one)."""
+    if grain not in BENCHMARK_GRAINS:
+        return configured.iloc[0:0]
+    return configured[(configured["kpi_id"] == kpi_id) & (configured["benchmark_type"] == "range")]
 
 
 def bands(path: Path, grain: str, period_start: date, dimension: str = OVERALL) -> pd.DataFrame:

@@ -41,8 +41,7 @@ def benchmark_text(row: dict[str, Any]) -> str:
     """'b2b range 5-15 %: above, +16.3 pts' or 'retail average 25 %: below, -8.5 pts'."""
     if row["benchmark_type"] == "range":
         reference = (
-            f"{row['benchmark_group']} range "
-            f"{row['benchmark_low']:g}-{row['benchmark_high']:g} %"
+            f"{row['benchmark_group']} range {row['benchmark_low']:g}-{row['benchmark_high']:g} %"
         )
     else:
         reference = f"{row['benchmark_group']} average {row['benchmark_average']:g} %"

@@ -48,7 +48,10 @@ def grain_filter(grains: list[str] | tuple[str, ...], default: str, key: str = "
 
 
 def period_filter(
-    grain: str, starts: tuple[date, ...], default: date | None, key: str = "period",
+    grain: str,
+    starts: tuple[date, ...],
+    default: date | None,
+    key: str = "period",
     allow_all: bool = False,
 ) -> date | None:
     """A period of the grain (newest first); None is 'all periods' when allowed."""
@@ -80,8 +83,9 @@ def count_column(label: str) -> Any:
     return st.column_config.NumberColumn(label, format="localized")
 
 
-def with_period_labels(frame: pd.DataFrame, grain_column: str | None = None,
-                       grain: str | None = None) -> pd.DataFrame:
+def with_period_labels(
+    frame: pd.DataFrame, grain_column: str | None = None, grain: str | None = None
+) -> pd.DataFrame:
     """A 'Period' column in words next to period_start."""
     frame = frame.copy()
 
@@ -95,7 +99,9 @@ def with_period_labels(frame: pd.DataFrame, grain_column: str | None = None,
 
 
 def trend_chart(
-    frame: pd.DataFrame, unit: str, band: tuple[float, float] | None = None,
+    frame: pd.DataFrame,
+    unit: str,
+    band: tuple[float, float] | None = None,
     color: str | None = None,
 ) -> alt.LayerChart | alt.Chart:
     """Value over period_start, one line (or one per `color` value); a shaded

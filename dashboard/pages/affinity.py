@@ -22,7 +22,9 @@ def heatmap(pairs: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("target:N", title="bought after"),
             y=alt.Y("anchor:N", title="first bought"),
-            color=alt.Color("affinity_rate:Q", title="% of owners", scale=alt.Scale(scheme="teals")),
+            color=alt.Color(
+                "affinity_rate:Q", title="% of owners", scale=alt.Scale(scheme="teals")
+            ),
             tooltip=[
                 alt.Tooltip("anchor:N", title="first bought"),
                 alt.Tooltip("target:N", title="then bought"),
@@ -45,10 +47,14 @@ def render() -> None:
         st.info("No product pair is common enough yet.")
         return
     pairs = pairs.assign(
-        anchor=[product_label(i, n) for i, n in zip(pairs["anchor_product_id"],
-                                                     pairs["anchor_name"], strict=True)],
-        target=[product_label(i, n) for i, n in zip(pairs["target_product_id"],
-                                                     pairs["target_name"], strict=True)],
+        anchor=[
+            product_label(i, n)
+            for i, n in zip(pairs["anchor_product_id"], pairs["anchor_name"], strict=True)
+        ],
+        target=[
+            product_label(i, n)
+            for i, n in zip(pairs["target_product_id"], pairs["target_name"], strict=True)
+        ],
     )
     anchors = [ALL, *sorted(pairs["anchor"].unique())]
     anchor = st.sidebar.selectbox("First bought", anchors, key="anchor")

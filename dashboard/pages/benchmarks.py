@@ -21,8 +21,6 @@ from dashboard.views import (
     with_period_labels,
 )
 
-BENCHMARK_GRAINS = ("year", "quarter")  # the grains benchmark_comparison compares
-
 
 def reference(row: dict[str, Any]) -> str:
     """'range 5-15 %' or 'average 25 %'."""
@@ -45,8 +43,9 @@ def benchmark_table(rows: pd.DataFrame, kpi_names: dict[str, str]) -> None:
             "kpi": rows["kpi_id"].map(lambda k: kpi_names.get(k, k)),
             "group": [
                 f"{group} (ours)" if ours else group
-                for group, ours in zip(rows["benchmark_group"], rows["is_configured_group"],
-                                       strict=True)
+                for group, ours in zip(
+                    rows["benchmark_group"], rows["is_configured_group"], strict=True
+                )
             ],
             "benchmark": [reference(row) for row in rows.to_dict("records")],
             "actual_value": rows["actual_value"],
@@ -105,8 +104,9 @@ def target_table(rows: pd.DataFrame, kpi_names: dict[str, str]) -> None:
             "period": shown["period"],
             "breakdown": [
                 "overall" if dimension == "overall" else f"{dimension} {value}"
-                for dimension, value in zip(shown["dimension"], shown["dimension_value"],
-                                            strict=True)
+                for dimension, value in zip(
+                    shown["dimension"], shown["dimension_value"], strict=True
+                )
             ],
             "actual_value": shown["actual_value"],
             "target_value": shown["target_value"],
@@ -142,7 +142,7 @@ def target_table(rows: pd.DataFrame, kpi_names: dict[str, str]) -> None:
 def render() -> None:
     kpi_names = names()
     st.title("Benchmarks and targets")
-    grain = grain_filter(BENCHMARK_GRAINS, default="year")
+    grain = grain_filter(data.BENCHMARK_GRAINS, default="year")
     choice = load("periods", grain)
     period = period_filter(grain, choice.starts, choice.default)
     if period is None:

@@ -32,8 +32,16 @@ def table(rows: pd.DataFrame, grain: str, unit: str) -> None:
     shown = with_period_labels(rows, grain=grain)
     shown["sample"] = shown["is_small_sample"].map(lambda small: "small sample" if small else "")
     shown = shown[
-        ["period", "dimension_value", "value", "numerator", "denominator", "previous_value",
-         "change", "sample"]
+        [
+            "period",
+            "dimension_value",
+            "value",
+            "numerator",
+            "denominator",
+            "previous_value",
+            "change",
+            "sample",
+        ]
     ]
     st.dataframe(
         shown,
@@ -58,8 +66,11 @@ def history(kpi_id: str, grain: str, dimension: str, unit: str) -> None:
     if rows["period_start"].nunique() < 2:
         return
     largest = (
-        rows.groupby("dimension_value")["denominator"].sum().sort_values(ascending=False)
-        .head(MAX_LINES).index
+        rows.groupby("dimension_value")["denominator"]
+        .sum()
+        .sort_values(ascending=False)
+        .head(MAX_LINES)
+        .index
     )
     rows = rows[rows["dimension_value"].isin(largest)]
     color = None if dimension == data.OVERALL else "dimension_value"
@@ -73,13 +84,19 @@ def render() -> None:
     kpi_names = names()
     options = list(kpi_names)
     kpi_id = st.sidebar.selectbox(
-        "KPI", options, index=options.index(DEFAULT_KPI) if DEFAULT_KPI in options else 0,
-        key="kpi", format_func=lambda k: kpi_names.get(k, k),
+        "KPI",
+        options,
+        index=options.index(DEFAULT_KPI) if DEFAULT_KPI in options else 0,
+        key="kpi",
+        format_func=lambda k: kpi_names.get(k, k),
     )
     grains = load("kpi_grains", kpi_id)
     grain = st.sidebar.selectbox(
-        "Grain", grains, index=grains.index("quarter") if "quarter" in grains else 0,
-        key="grain", format_func=grain_label,
+        "Grain",
+        grains,
+        index=grains.index("quarter") if "quarter" in grains else 0,
+        key="grain",
+        format_func=grain_label,
     )
     dimensions = load("kpi_dimensions", kpi_id, grain)
     dimension = st.sidebar.selectbox(

@@ -25,19 +25,13 @@ from harness.warehouse import category_label, previous_label
 COLUMNS_PER_ROW = 4
 
 
-def benchmark_lines(
-    kpi_id: str, benchmarks: pd.DataFrame, configured: pd.DataFrame, bands: pd.DataFrame
-) -> list[str]:
-    """The benchmark of the configured group (with the position when the
-    period has one) and the band, as lines of text."""
+def benchmark_lines(kpi_id: str, benchmarks: pd.DataFrame, bands: pd.DataFrame) -> list[str]:
+    """The benchmark of the configured group, with the position (years and
+    quarters only), and the band, as lines of text."""
     lines = []
     in_period = benchmarks[(benchmarks["kpi_id"] == kpi_id) & benchmarks["is_configured_group"]]
     if len(in_period):
         lines.append("Benchmark: " + benchmark_text(in_period.iloc[0].to_dict()))
-    else:
-        standing = configured[configured["kpi_id"] == kpi_id]
-        if len(standing):
-            lines.append("Benchmark: " + benchmark_text(standing.iloc[0].to_dict()))
     band = bands[bands["kpi_id"] == kpi_id]
     if len(band) and not pd.isna(band.iloc[0]["band"]):
         lines.append("Band: " + band_text(band.iloc[0].to_dict()))
@@ -66,7 +60,6 @@ def headline_section(grain: str, period: date) -> None:
         st.info("No KPI has a value in this period.")
         return
     benchmarks = load("benchmarks", grain, period)
-    configured = load("configured_benchmarks")
     bands = load("bands", grain, period)
     for category, group in rows.groupby("kpi_category", sort=False):
         st.subheader(category_label(category))
@@ -75,17 +68,23 @@ def headline_section(grain: str, period: date) -> None:
             columns = st.columns(COLUMNS_PER_ROW)
             for column, row in zip(columns, records[first : first + COLUMNS_PER_ROW], strict=False):
                 with column:
-                    kpi_card(row, benchmark_lines(row["kpi_id"], benchmarks, configured, bands))
+                    kpi_card(row, benchmark_lines(row["kpi_id"], benchmarks, bands))
 
 
 def trend_section(kpi_names: dict[str, str]) -> None:
     st.header("Trends")
     trend_grain = st.radio(
-        "Trend by", ["month", "quarter"], horizontal=True, key="trend_grain",
+        "Trend by",
+        ["month", "quarter"],
+        horizontal=True,
+        key="trend_grain",
         format_func=grain_label,
     )
     chosen = st.multiselect(
-        "KPIs", list(kpi_names), default=list(data.HEADLINE_TRENDS), key="trend_kpis",
+        "KPIs",
+        list(kpi_names),
+        default=list(data.HEADLINE_TRENDS),
+        key="trend_kpis",
         format_func=lambda kpi_id: kpi_names.get(kpi_id, kpi_id),
     )
     series = load("trend", trend_grain, tuple(chosen))
@@ -98,9 +97,7 @@ def trend_section(kpi_names: dict[str, str]) -> None:
             if frame.empty:
                 st.caption("No values at this grain.")
                 continue
-            ranges = configured[
-                (configured["kpi_id"] == kpi_id) & (configured["benchmark_type"] == "range")
-            ]
+            ranges = data.benchmark_ranges(configured, kpi_id, trend_grain)
             band = (
                 (float(ranges.iloc[0]["benchmark_low"]), float(ranges.iloc[0]["benchmark_high"]))
                 if len(ranges)
