@@ -73,3 +73,16 @@ def change_text(row: dict[str, Any]) -> str | None:
 def value_text(row: dict[str, Any]) -> str:
     value = None if _missing(row.get("value")) else float(row["value"])
     return format_value(value, row["unit"])
+
+
+def short_value_text(row: dict[str, Any]) -> str:
+    """value_text, with amounts in thousands or millions ('967.5k USD',
+    '1.39M USD') so that they fit a card; other units as value_text."""
+    if row["unit"] != "usd" or _missing(row.get("value")):
+        return value_text(row)
+    value = float(row["value"])
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.2f}M USD"
+    if abs(value) >= 1e4:
+        return f"{value / 1e3:,.1f}k USD"
+    return f"{value:,.0f} USD"

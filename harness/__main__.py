@@ -229,7 +229,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(args.port), "--server.address", args.address,
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer",
     ]  # fmt: skip
     env = dict(os.environ, CRM_WAREHOUSE=str(served.resolve()), PYTHONPATH=str(PROJECT_DIR))
     host = "localhost" if args.address in ("127.0.0.1", "localhost") else args.address

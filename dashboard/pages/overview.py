@@ -17,6 +17,7 @@ from dashboard.labels import (
     format_number,
     grain_label,
     period_name,
+    short_value_text,
     value_text,
 )
 from dashboard.views import grain_filter, guarded, load, names, period_filter, trend_chart
@@ -41,10 +42,11 @@ def benchmark_lines(kpi_id: str, benchmarks: pd.DataFrame, bands: pd.DataFrame) 
 def kpi_card(row: dict[str, Any], notes: list[str]) -> None:
     st.metric(
         row["kpi_name"],
-        value_text(row),
+        short_value_text(row),
         delta=change_text(row),
         delta_color="inverse" if row["kpi_id"] in data.LOWER_IS_BETTER else "normal",
         border=True,
+        help=f"{value_text(row)} in {row['period_label']}",
     )
     if not pd.isna(row["denominator"]):
         ratio = f"{format_number(row['numerator'])} / {format_number(row['denominator'])}"
@@ -55,7 +57,7 @@ def kpi_card(row: dict[str, Any], notes: list[str]) -> None:
 
 
 def headline_section(grain: str, period: date) -> None:
-    rows = load("headline", grain, period)
+    rows = load("headline", grain, period).assign(period_label=period_name(grain, period))
     if rows.empty:
         st.info("No KPI has a value in this period.")
         return
