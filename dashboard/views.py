@@ -54,14 +54,17 @@ def period_filter(
     key: str = "period",
     allow_all: bool = False,
 ) -> date | None:
-    """A period of the grain (newest first); None is 'all periods' when allowed."""
+    """A period of the grain (newest first); None is 'all periods' when allowed.
+    The widget's key has the grain in it: a new grain starts at its default."""
     options: list[date | None] = [*([None] if allow_all else []), *starts]
     index = options.index(default) if default in options else 0
 
     def label(start: date | None) -> str:
         return "All periods" if start is None else period_name(grain, start)
 
-    return st.sidebar.selectbox("Period", options, index=index, key=key, format_func=label)
+    return st.sidebar.selectbox(
+        "Period", options, index=index, key=f"{key}_{grain}", format_func=label
+    )
 
 
 def value_format(unit: str) -> str:
