@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
@@ -276,3 +277,31 @@ def test_report_is_self_contained_and_equals_the_scorecard(served, tmp_path, mon
     charts = re.findall(r"<div class='chart' data-kpi='(\w+)' data-grain='(\w+)'>", html)
     assert len(charts) == 2 * len(data.HEADLINE_TRENDS)
     assert html.count("<svg") == len(charts)
+
+
+RELATION = re.compile(r"\b(?:marts|reference)\.(\w+)")
+
+
+def exposure_refs(name: str) -> set[str]:
+    exposures = yaml.safe_load((PROJECT_DIR / "models/marts/_marts__exposures.yml").read_text())
+    found = next(e for e in exposures["exposures"] if e["name"] == name)
+    return {re.fullmatch(r"ref\('(\w+)'\)", ref).group(1) for ref in found["depends_on"]}
+
+
+def test_dashboard_exposure_lists_what_the_dashboard_reads():
+    """dashboard/data.py is the dashboard's only access to the warehouse."""
+    read = set(RELATION.findall((PROJECT_DIR / "dashboard" / "data.py").read_text()))
+    assert read == exposure_refs("kpi_dashboard")
+
+
+def test_report_exposure_lists_what_the_report_reads(served, monkeypatch):
+    queried: list[str] = []
+    query = data.query
+
+    def recording(path, sql, params=None):
+        queried.append(sql)
+        return query(path, sql, params)
+
+    monkeypatch.setattr(data, "query", recording)
+    build_report(served)
+    assert set(RELATION.findall(" ".join(queried))) == exposure_refs("kpi_review_report")
