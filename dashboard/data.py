@@ -110,14 +110,21 @@ def periods(path: Path, grain: str) -> PeriodChoice:
         [grain, OVERALL],
     )
     starts = tuple(_as_date(value) for value in found["period_start"])
-    complete = frozenset(
-        start for start, flag in zip(starts, found["is_complete"], strict=True) if flag
+    complete = [s for s, flag in zip(starts, found["is_complete"], strict=True) if flag]
+    covered = [s for s, flag in zip(starts, found["is_covered"], strict=True) if flag]
+    default = next(iter(covered or complete or starts), None)
+    return PeriodChoice(starts, default, frozenset(complete))
+
+
+def kpi_periods(path: Path, kpi_id: str, grain: str, dimension: str) -> tuple[date, ...]:
+    """The periods that have rows of this KPI, grain and breakdown, newest first."""
+    found = query(
+        path,
+        "select distinct period_start from marts.kpi_scorecard "
+        "where kpi_id = ? and grain = ? and dimension = ? order by 1 desc",
+        [kpi_id, grain, dimension],
     )
-    default = next(
-        (s for s, flag in zip(starts, found["is_covered"], strict=True) if flag),
-        next(iter(sorted(complete, reverse=True)), starts[0] if starts else None),
-    )
-    return PeriodChoice(starts, default, complete)
+    return tuple(_as_date(value) for value in found["period_start"])
 
 
 def _as_date(value: Any) -> date:

@@ -103,8 +103,7 @@ def render() -> None:
         "Breakdown", dimensions, key="dimension", format_func=breakdown_label
     )
     choice = load("periods", grain)
-    starts = tuple(load("kpi_rows", kpi_id, grain, dimension, None)["period_start"].unique())
-    starts = tuple(sorted({s.date() if hasattr(s, "date") else s for s in starts}, reverse=True))
+    starts = load("kpi_periods", kpi_id, grain, dimension)
     default = choice.default if choice.default in starts else (starts[0] if starts else None)
     period = period_filter(grain, starts, default, allow_all=True)
     rows = load("kpi_rows", kpi_id, grain, dimension, period)
