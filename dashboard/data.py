@@ -153,6 +153,21 @@ def headline(path: Path, grain: str, period_start: date) -> pd.DataFrame:
     return ordered.reset_index(drop=True)
 
 
+def product_mix_top(path: Path, grain: str, period_start: date, limit: int = 3) -> pd.DataFrame:
+    """product_mix_ratio has no overall row: its largest products in the period."""
+    return query(
+        path,
+        "select kpi_scorecard.dimension_value as product_id, dim_products.product_name, "
+        "kpi_scorecard.value from marts.kpi_scorecard "
+        "left join marts.dim_products "
+        "on kpi_scorecard.dimension_value = dim_products.product_id "
+        "where kpi_scorecard.kpi_id = 'product_mix_ratio' and kpi_scorecard.dimension = ? "
+        "and kpi_scorecard.grain = ? and kpi_scorecard.period_start = ? "
+        "order by kpi_scorecard.value desc nulls last, kpi_scorecard.dimension_value limit ?",
+        ["product", grain, period_start, limit],
+    )
+
+
 def trend(path: Path, grain: str, kpi_ids: list[str]) -> pd.DataFrame:
     """The overall value of the KPIs over the grain's complete periods."""
     if not kpi_ids:

@@ -86,3 +86,13 @@ def short_value_text(row: dict[str, Any]) -> str:
     if abs(value) >= 1e4:
         return f"{value / 1e3:,.1f}k USD"
     return f"{value:,.0f} USD"
+
+
+def product_mix_text(rows: list[dict[str, Any]]) -> str:
+    """'Core CRM (P01) 9.2 %, Payments (P12) 8.7 %' (the id alone without a name)."""
+
+    def product(row: dict[str, Any]) -> str:
+        name = row.get("product_name")
+        return f"{name} ({row['product_id']})" if isinstance(name, str) else row["product_id"]
+
+    return ", ".join(f"{product(row)} {format_value(row['value'], 'percent')}" for row in rows)

@@ -21,6 +21,7 @@ from dashboard.labels import (
     change_text,
     format_number,
     period_name,
+    product_mix_text,
     value_text,
 )
 from dashboard.svg import Point, line_chart
@@ -101,6 +102,12 @@ def headline_table(path: Path, grain: str, period: date) -> str:
             + "</tr>"
         )
     lines.append("</tbody></table>")
+    mix = data.product_mix_top(path, grain, period)
+    if not mix.empty:
+        lines.append(
+            "<p>Product mix ratio, the largest shares of purchase revenue: "
+            f"{escape(product_mix_text(mix.to_dict('records')))}</p>"
+        )
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from dashboard.labels import (
     format_number,
     grain_label,
     period_name,
+    product_mix_text,
     short_value_text,
     value_text,
 )
@@ -71,6 +72,13 @@ def headline_section(grain: str, period: date) -> None:
             for column, row in zip(columns, records[first : first + COLUMNS_PER_ROW], strict=False):
                 with column:
                     kpi_card(row, benchmark_lines(row["kpi_id"], benchmarks, bands))
+    mix = load("product_mix_top", grain, period)
+    if not mix.empty:
+        name = names().get("product_mix_ratio", "Product mix ratio")
+        st.markdown(
+            f"**{name}**, the largest shares of purchase revenue: "
+            + product_mix_text(mix.to_dict("records"))
+        )
 
 
 def trend_section(kpi_names: dict[str, str]) -> None:
