@@ -30,10 +30,10 @@ build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE (add ARGS="--vars '{a
 
 lint: ## sqlfluff and ruff
 	.venv/bin/sqlfluff lint models tests analyses
-	.venv/bin/ruff check harness examples tasks.py
+	.venv/bin/ruff check harness dashboard examples tasks.py
 
 fmt: ## format Python and fix SQL layout
-	.venv/bin/ruff format harness examples tasks.py
+	.venv/bin/ruff format harness dashboard examples tasks.py
 	.venv/bin/sqlfluff fix models tests analyses
 
 e2e: ## the pytest end-to-end checks only
@@ -42,7 +42,13 @@ e2e: ## the pytest end-to-end checks only
 docs: ## dbt docs of the served warehouse (read-only) as a static site in target/docs/
 	python3 tasks.py docs
 
+dashboard: ## the KPI dashboard of the served warehouse at http://localhost:8501 (read-only)
+	python3 tasks.py dashboard $(ARGS)
+
+report: ## the overview as one self-contained HTML file in reports/
+	python3 tasks.py report $(ARGS)
+
 summary: ## print the KPI summary of the built warehouse
 	python3 tasks.py summary
 
-.PHONY: help demo test test-spark engines generate refresh build lint fmt e2e docs summary
+.PHONY: help demo test test-spark engines generate refresh build lint fmt e2e docs summary dashboard report

@@ -7,6 +7,8 @@
     python3 tasks.py refresh     # scheduled refresh: builds aside, swaps the file in
     python3 tasks.py summary     # the KPI summary of the built warehouse
     python3 tasks.py docs        # dbt docs site of the served warehouse (read-only)
+    python3 tasks.py dashboard   # the KPI dashboard (Streamlit) of the served warehouse, read-only
+    python3 tasks.py report      # the overview as one HTML file, for e-mailing the monthly review
 
 build, demo and refresh write dbt's whole log to logs/ and print one line
 per layer.

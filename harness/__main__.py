@@ -5,6 +5,8 @@ build      dbt build against CRM_RAW_DIR into CRM_WAREHOUSE, then summary (--var
 demo       generate the demo data, build the warehouse, print the KPIs (--vars)
 summary    print the KPI summary of a built warehouse
 docs       dbt docs of the served warehouse (read-only), as a static site
+dashboard  the KPI dashboard (Streamlit) of the served warehouse, read-only (--port)
+report     the overview as one self-contained HTML file, for e-mailing (--out, --grain)
 refresh    scheduled refresh of the served warehouse (incremental; --full-refresh, --vars)
 benchmark  full build and one-day refresh at two sizes (--sizes 20000 200000)
 load-postgres  load CRM_RAW_DIR into schema raw_crm of the server in PGHOST/PGPORT/...
@@ -43,6 +45,7 @@ from harness.warehouse import (
 )
 
 BUILD_LOG = PROJECT_DIR / "logs" / "dbt-build.log"
+REPORT_DIR = PROJECT_DIR / "reports"
 
 
 def _raw_dir() -> Path:
@@ -239,6 +242,47 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    """Streamlit on the served warehouse; every read opens it read-only, so a
+    refresh (which swaps a new file in) goes on while the dashboard runs."""
+    served = _warehouse()
+    if not served.exists():
+        print(f"No warehouse at {_shown(served)}: run `python3 tasks.py demo` (or build) first.")
+        return 1
+    app = PROJECT_DIR / "dashboard" / "app.py"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.port", str(args.port), "--server.address", args.address,
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer",
+    ]  # fmt: skip
+    env = dict(os.environ, CRM_WAREHOUSE=str(served.resolve()), PYTHONPATH=str(PROJECT_DIR))
+    host = "localhost" if args.address in ("127.0.0.1", "localhost") else args.address
+    print(
+        f"Dashboard of {_shown(served)} (read-only) at http://{host}:{args.port}/ ; "
+        "Ctrl+C stops it.",
+        flush=True,
+    )
+    try:
+        return subprocess.run(command, cwd=PROJECT_DIR, env=env, check=False).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from dashboard.report import write_report
+
+    try:
+        out = Path(args.out) if args.out else None
+        written = write_report(_warehouse(), out, REPORT_DIR, args.grain)
+    except WarehouseUnavailable as error:
+        print(error)
+        return 1
+    size = written.stat().st_size / 1024
+    print(f"Report ({size:,.0f} KB, one file, no scripts): {_shown(written.resolve())}")
+    return 0
+
+
 def _step(
     name: str,
     command: list[str],
@@ -312,7 +356,7 @@ def _test_steps(scratch: Path, times: list[tuple[str, float]]) -> bool:
     # pytest reuses this build (harness/tests/conftest.py, bad_rows_demo)
     generate(raw_dir, bad_rows=True)
     env = dict(os.environ, CRM_RAW_DIR=str(raw_dir), CRM_WAREHOUSE=str(warehouse))
-    ruff = [str(bin_dir / "ruff"), "check", "harness", "examples", "tasks.py"]
+    ruff = [str(bin_dir / "ruff"), "check", "harness", "dashboard", "examples", "tasks.py"]
     if not _step("ruff", ruff, None, times):
         return False
     # a fixed warehouse path keeps the templater's dbt parse between runs
@@ -398,6 +442,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("summary", help="print the KPI summary")
     docs_parser = commands.add_parser("docs", help="dbt docs of the served warehouse")
     docs_parser.add_argument("--port", type=int, default=8080, help="for the serve hint")
+    dashboard_parser = commands.add_parser("dashboard", help="the KPI dashboard (Streamlit)")
+    dashboard_parser.add_argument("--port", type=int, default=8501)
+    dashboard_parser.add_argument(
+        "--address", default="127.0.0.1", help="0.0.0.0 serves it to the network"
+    )
+    report_parser = commands.add_parser("report", help="the overview as one HTML file")
+    report_parser.add_argument("--out", help="default: reports/kpi-review-<period>.html")
+    report_parser.add_argument("--grain", choices=["month", "quarter", "year"], default="month")
     refresh_parser = commands.add_parser("refresh", help="safe refresh of the served warehouse")
     for sub in (build_parser, demo_parser, refresh_parser):
         sub.add_argument("--vars", help="dbt vars, as YAML, e.g. '{as_of_date: 2025-12-31}'")
@@ -426,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
         "demo": cmd_demo,
         "summary": cmd_summary,
         "docs": cmd_docs,
+        "dashboard": cmd_dashboard,
+        "report": cmd_report,
         "refresh": cmd_refresh,
         "benchmark": cmd_benchmark,
         "load-postgres": cmd_load_postgres,

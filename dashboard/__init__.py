@@ -1,0 +1,1 @@
+"""The KPI dashboard (Streamlit) and the static report of the served warehouse."""
