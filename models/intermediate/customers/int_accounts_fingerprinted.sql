@@ -36,12 +36,12 @@ products_fingerprinted as (
 ),
 
 -- revenue is a sum of doubles: its last bits depend on the order the
--- lines were added in (threads, storage layout), so it is rounded first
+-- lines were added in (threads, storage layout): compare it in 1/10000 USD
 revenue_fingerprinted as (
     select
         account_id,
         {{ crm_set_fingerprint([
-            'product_id', 'month_start', 'round(revenue_usd, 4)'
+            'product_id', 'month_start', 'round(revenue_usd * 10000)'
         ]) }} as revenue_fingerprint
     from order_items_monthly
     group by 1
