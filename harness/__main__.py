@@ -41,6 +41,7 @@ from harness.warehouse import (
     WarehouseUnavailable,
     held_by_another,
     lock_message,
+    storage_note,
     summary,
 )
 
@@ -124,7 +125,9 @@ def build(
         print("\n".join(progress.failure_lines() or ["  (no failed node reported)"]))
         print(f"Full log: {_shown(log_path)}")
         return logged.result.returncode or 1
-    print(f"dbt build succeeded in {seconds:.0f} s.\n")
+    print(f"dbt build succeeded in {seconds:.0f} s.")
+    note = storage_note(warehouse)
+    print(f"{note}\n" if note else "")
     return print_summary(warehouse)
 
 

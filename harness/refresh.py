@@ -13,6 +13,12 @@ By default the refresh is incremental: `<served>.building` starts as a copy
 of the served file, so the incremental models only add what arrived since
 (within their lookback window). `full_refresh=True`, or no served file yet,
 rebuilds everything from the raw files.
+
+The storage format of a DuckDB file is set when the file is created (the
+profile's `storage_compatibility_version`) and a copy keeps it. A full
+refresh builds a new file, so it also moves a served file written in a
+newer format (which DuckDB 1.x clients cannot open) to the readable one;
+an incremental refresh keeps the format and its report says so.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import yaml
 
 from harness.contract import load_contract
 from harness.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
+from harness.warehouse import storage_note
 
 EXIT_BUILD_FAILED = 1
 EXIT_LOCKED = 3
@@ -94,6 +101,8 @@ class RefreshResult:
     peak_rss_bytes: int = 0
     freshness_details: list[SourceFreshness] = field(default_factory=list)
     layers: list[str] = field(default_factory=list)  # one line per layer (with a log file)
+    # set when the served file is in a storage format DuckDB 1.x clients cannot open
+    storage_note: str | None = None
 
 
 def _failed_nodes(target_dir: Path) -> list[str]:
@@ -253,7 +262,17 @@ def refresh(
         os.replace(building, served)
     seconds = time.monotonic() - started
     statuses = [(row.table, row.status) for row in freshness]
-    return RefreshResult(True, seconds, [], statuses, full_refresh, peak_rss, freshness, layers)
+    return RefreshResult(
+        True,
+        seconds,
+        [],
+        statuses,
+        full_refresh,
+        peak_rss,
+        freshness,
+        layers,
+        storage_note(served),
+    )
 
 
 def report(result: RefreshResult, served: Path) -> str:
@@ -275,6 +294,8 @@ def report(result: RefreshResult, served: Path) -> str:
         )
         lines.append(f"  {'table':<18} {'status':<13} {'age':>10}   warn after   error after")
         lines += [freshness_line(row) for row in result.freshness_details]
+    if result.storage_note:
+        lines.append(result.storage_note)
     return "\n".join(lines)
 
 

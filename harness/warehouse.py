@@ -44,6 +44,13 @@ _LOCK = re.compile(
 )
 
 
+# The DuckDB storage format the warehouse is written in (profiles.yml, the
+# duckdb target's config_options): DuckDB 1.4 and every later client read
+# it, BI drivers included. A file's format is fixed when it is created.
+STORAGE_COMPATIBILITY_VERSION = "v1.4.0"
+MIGRATE_HINT = "`python3 tasks.py refresh --full-refresh` rewrites it in the readable format"
+
+
 class WarehouseUnavailable(RuntimeError):
     """The warehouse cannot be read; the message is one line for people."""
 
@@ -99,6 +106,30 @@ def _rows(connection: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any
 def fetch_rows(warehouse: Path, sql: str) -> list[dict[str, Any]]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         return _rows(connection, sql)
+
+
+def storage_version(warehouse: Path) -> str | None:
+    """The storage format a DuckDB file was created in ('v1.4.0+'); None if unreadable."""
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as connection:
+            row = connection.execute(
+                "select tags['storage_version'] from duckdb_databases() "
+                "where database_name = current_database()"
+            ).fetchone()
+    except duckdb.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
+def storage_note(warehouse: Path) -> str | None:
+    """One line when DuckDB 1.x clients (BI drivers) cannot open the file, else None."""
+    found = storage_version(warehouse)
+    if found is None or found.removesuffix("+") == STORAGE_COMPATIBILITY_VERSION:
+        return None
+    return (
+        f"Note: {warehouse.name} is stored in DuckDB's {found} format, which DuckDB 1.x "
+        f"clients (most BI drivers) cannot open; {MIGRATE_HINT}."
+    )
 
 
 # ---- formatting (pure) ---------------------------------------------------

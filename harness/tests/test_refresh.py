@@ -28,7 +28,7 @@ from harness.generator import (
 from harness.refresh import refresh, refresh_lock
 from harness.tests.conftest import HANDMADE_VARS, DemoBuild, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
-from harness.warehouse import fetch_rows
+from harness.warehouse import STORAGE_COMPATIBILITY_VERSION, fetch_rows, storage_version
 
 REVENUE_2024 = (
     "select value from marts.kpi_scorecard where kpi_id = 'cross_sell_revenue' "
@@ -280,8 +280,19 @@ def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(
     periods_sql = run_sql / "intermediate" / "customers" / "int_account_periods_active.sql"
     assert "delete from" in periods_sql.read_text().lower()
 
+    # the copy keeps the format the first build was written in, which 1.x clients read
+    assert incremental.storage_note is None
+    assert storage_version(served) == f"{STORAGE_COMPATIBILITY_VERSION}+"
+
+    # the full rebuild replaces a served file in DuckDB 2's own format (unreadable
+    # to 1.x clients, what older builds wrote): nothing of it stays, the format moves
     rebuilt = tmp_path / "rebuilt.duckdb"
-    assert refresh(raw_dir, rebuilt, build_args=FAST, full_refresh=True, echo=False).ok
+    with duckdb.connect(str(rebuilt)) as old:
+        old.execute("create schema marts; create table marts.left_behind as select 1 as x")
+    assert storage_version(rebuilt) != f"{STORAGE_COMPATIBILITY_VERSION}+"
+    full = refresh(raw_dir, rebuilt, build_args=FAST, full_refresh=True, echo=False)
+    assert full.ok and full.storage_note is None
+    assert storage_version(rebuilt) == f"{STORAGE_COMPATIBILITY_VERSION}+"
     after = _marts(served)
     assert _differences(after, before)  # the new day changed the marts
     assert _differences(after, _marts(rebuilt)) == []

@@ -2,8 +2,9 @@
     One row per customer: a fingerprint of everything
     int_account_periods_active reads about it (its dimensions, first
     purchase and churn, each product's first purchase, its monthly
-    revenue). When the fingerprint differs from the one stored on the
-    account's rows there, the account's periods are recomputed.
+    revenue to 1/10000 USD). When the fingerprint differs from the one
+    stored on the account's rows there, the account's periods are
+    recomputed.
 #}
 with
 
@@ -34,11 +35,13 @@ products_fingerprinted as (
     group by 1
 ),
 
+-- revenue is a sum of doubles: its last bits depend on the order the
+-- lines were added in (threads, storage layout): compare it in 1/10000 USD
 revenue_fingerprinted as (
     select
         account_id,
         {{ crm_set_fingerprint([
-            'product_id', 'month_start', 'revenue_usd'
+            'product_id', 'month_start', 'round(revenue_usd * 10000)'
         ]) }} as revenue_fingerprint
     from order_items_monthly
     group by 1
