@@ -20,6 +20,7 @@ from harness.crm_shapes.hubspot import write_hubspot_fixture
 from harness.crm_shapes.salesforce import write_salesforce_fixture
 from harness.dbt_cli import run_dbt
 from harness.raw_files import connector_column_name
+from harness.refresh import adapted_tables
 
 # runs the hook, then one small model
 HOOK_ONLY = ["run", "--select", "stg_crm__raw_table_inventory"]
@@ -109,3 +110,23 @@ def test_a_csv_export_with_api_names_reads_like_the_connector_landing(tmp_path: 
 def test_an_unknown_crm_source_stops_with_one_line(tmp_path: Path, capsys) -> None:
     lines = _failure_lines(tmp_path, tmp_path, "{crm_source: zoho}", capsys)
     assert lines == ["var crm_source is 'zoho': expected contract, salesforce or hubspot."]
+
+
+@pytest.mark.parametrize("crm", ["salesforce", "hubspot"])
+def test_freshness_leaves_out_exactly_the_contract_tables_an_adapter_fills(crm: str) -> None:
+    # the adapters' helper models (hubspot__deals ...) are not contract tables
+    assert adapted_tables(f"{{crm_source: {crm}}}") == sorted(
+        [
+            "accounts",
+            "campaign_members",
+            "campaigns",
+            "interactions",
+            "opportunities",
+            "order_items",
+            "orders",
+            "products",
+            "sales_reps",
+        ]
+    )
+    assert adapted_tables(None) == []
+    assert adapted_tables("{as_of_date: 2025-06-30}") == []
