@@ -169,6 +169,23 @@ def page_errors(entries: list[dict]) -> list[str]:
     return [e["message"] for e in entries if e["level"] == "SEVERE" and not probe(e)]
 
 
+def metric_value(driver, label: str) -> str | None:
+    """The value shown on the metric card with this label, or None while the
+    card (or its value) has not rendered yet."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    try:
+        for card in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stMetric"]'):
+            labels = card.find_elements(By.CSS_SELECTOR, '[data-testid="stMetricLabel"]')
+            values = card.find_elements(By.CSS_SELECTOR, '[data-testid="stMetricValue"]')
+            if labels and values and labels[0].text == label and values[0].text:
+                return values[0].text
+    except StaleElementReferenceException:
+        return None
+    return None
+
+
 def test_every_page_renders_in_chromium(dashboard_url, driver, served_copy, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -193,14 +210,9 @@ def test_every_page_renders_in_chromium(dashboard_url, driver, served_copy, tmp_
         assert not exceptions, (path, [e.text for e in exceptions])
         assert page_errors(driver.get_log("browser")) == [], path
         if not path:
-            cards = {
-                card.find_element(By.CSS_SELECTOR, '[data-testid="stMetricLabel"]').text: card
-                for card in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stMetric"]')
-            }
-            value = cards["Cross-sell rate"].find_element(
-                By.CSS_SELECTOR, '[data-testid="stMetricValue"]'
-            )
-            assert value.text == known
+            # the cards render one after another: wait for the one we check
+            value = wait.until(lambda d: metric_value(d, "Cross-sell rate"))
+            assert value == known
             time.sleep(1)  # let the trend charts draw
             driver.save_screenshot(str(tmp_path / "overview.png"))
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
