@@ -25,7 +25,8 @@
       4. a winner failing a value rule is rejected with the first of
          missing_required_field, invalid_value, unknown_currency,
          unmapped_stage
-    Step 5 and 6 (references to other tables) happen in stg_crm__<table>.
+    Step 5 and 6 (references to other tables) happen in the
+    int_<table>_resolved models (models/intermediate/resolved).
 
     raw_rows is the relation the raw rows are read from, every column as
     text: the contract's source table, or (crm_source salesforce or

@@ -26,19 +26,19 @@ accounts_first_purchased as (
 ),
 
 orders as (
-    select * from {{ ref('stg_crm__orders') }}
+    select * from {{ ref('int_orders_resolved') }}
 ),
 
 opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('int_opportunities_resolved') }}
 ),
 
 interactions as (
-    select * from {{ ref('stg_crm__interactions') }}
+    select * from {{ ref('int_interactions_resolved') }}
 ),
 
 survey_responses as (
-    select * from {{ ref('stg_crm__survey_responses') }}
+    select * from {{ ref('int_survey_responses_resolved') }}
 ),
 
 activity_dates as (

@@ -5,11 +5,11 @@
 with
 
 order_items as (
-    select * from {{ ref('stg_crm__order_items') }}
+    select * from {{ ref('int_order_items_resolved') }}
 ),
 
 orders as (
-    select * from {{ ref('stg_crm__orders') }}
+    select * from {{ ref('int_orders_resolved') }}
 ),
 
 products as (

@@ -5,7 +5,7 @@
 with
 
 accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
+    select * from {{ ref('int_accounts_resolved') }}
 ),
 
 order_items_priced as (

@@ -6,7 +6,7 @@
 with
 
 product_usage as (
-    select * from {{ ref('stg_crm__product_usage') }}
+    select * from {{ ref('int_product_usage_resolved') }}
 ),
 
 final as (

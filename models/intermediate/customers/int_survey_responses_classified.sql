@@ -6,7 +6,7 @@
 with
 
 survey_responses as (
-    select * from {{ ref('stg_crm__survey_responses') }}
+    select * from {{ ref('int_survey_responses_resolved') }}
 ),
 
 accounts_first_purchased as (

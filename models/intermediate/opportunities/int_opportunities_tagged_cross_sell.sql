@@ -10,7 +10,7 @@
 with
 
 opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('int_opportunities_resolved') }}
 ),
 
 accounts_first_purchased as (

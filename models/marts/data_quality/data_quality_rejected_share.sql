@@ -17,7 +17,8 @@
 with
 
 rejected_rows as (
-    select * from {{ ref('data_quality_rejected_rows') }}
+    select * from {{ ref('int_crm_row_outcomes') }}
+    where status = 'rejected'
 ),
 
 reconciliation as (

@@ -7,7 +7,7 @@
 with
 
 campaign_members as (
-    select * from {{ ref('stg_crm__campaign_members') }}
+    select * from {{ ref('int_campaign_members_resolved') }}
 ),
 
 accounts_first_purchased as (

@@ -6,7 +6,7 @@
 with
 
 implementations as (
-    select * from {{ ref('stg_crm__implementations') }}
+    select * from {{ ref('int_implementations_resolved') }}
 ),
 
 opportunities as (

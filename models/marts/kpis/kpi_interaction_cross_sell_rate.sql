@@ -6,7 +6,7 @@
 with
 
 interactions as (
-    select * from {{ ref('stg_crm__interactions') }}
+    select * from {{ ref('int_interactions_resolved') }}
 ),
 
 opportunities as (

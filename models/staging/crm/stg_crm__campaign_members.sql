@@ -1,4 +1,8 @@
-{# Loaded memberships of loaded campaigns and accounts. #}
+{#
+    Current, valid, not deleted campaign memberships (base status
+    candidate). Whether the campaign and the account are loaded is decided
+    in int_campaign_members_resolved.
+#}
 with
 
 base_campaign_members as (
@@ -6,27 +10,15 @@ base_campaign_members as (
     where _dq_status = 'candidate'
 ),
 
-campaigns as (
-    select * from {{ ref('stg_crm__campaigns') }}
-),
-
-accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
-),
-
 final as (
     select
         -- ids
-        base_campaign_members.campaign_id,
-        base_campaign_members.account_id,
-        base_campaign_members._record_key,
+        campaign_id,
+        account_id,
+        _record_key,
         -- timestamps
-        base_campaign_members.added_at
+        added_at
     from base_campaign_members
-    inner join campaigns
-        on base_campaign_members.campaign_id = campaigns.campaign_id
-    inner join accounts
-        on base_campaign_members.account_id = accounts.account_id
 )
 
 select * from final

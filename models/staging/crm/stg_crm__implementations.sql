@@ -1,4 +1,8 @@
-{# Loaded implementations of loaded opportunities. #}
+{#
+    Current, valid, not deleted implementations (base status candidate),
+    renamed. Whether the opportunity is loaded is decided in
+    int_implementations_resolved.
+#}
 with
 
 base_implementations as (
@@ -6,24 +10,18 @@ base_implementations as (
     where _dq_status = 'candidate'
 ),
 
-opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
-),
-
 final as (
     select
         -- ids
-        base_implementations.implementation_id,
-        base_implementations.opportunity_id,
-        base_implementations._record_key,
+        implementation_id,
+        opportunity_id,
+        _record_key,
         -- strings
-        base_implementations.status as implementation_status,
+        status as implementation_status,
         -- timestamps
-        base_implementations.started_at,
-        base_implementations.ended_at
+        started_at,
+        ended_at
     from base_implementations
-    inner join opportunities
-        on base_implementations.opportunity_id = opportunities.opportunity_id
 )
 
 select * from final

@@ -1,4 +1,8 @@
-{# Loaded order lines of loaded orders and products. #}
+{#
+    Current, valid, not deleted order lines (base status candidate), a
+    missing discount read as 0. Whether the order and the product are
+    loaded is decided in int_order_items_resolved.
+#}
 with
 
 base_order_items as (
@@ -6,30 +10,18 @@ base_order_items as (
     where _dq_status = 'candidate'
 ),
 
-orders as (
-    select * from {{ ref('stg_crm__orders') }}
-),
-
-products as (
-    select * from {{ ref('stg_crm__products') }}
-),
-
 final as (
     select
         -- ids
-        base_order_items.order_item_id,
-        base_order_items.order_id,
-        base_order_items.product_id,
-        base_order_items._record_key,
+        order_item_id,
+        order_id,
+        product_id,
+        _record_key,
         -- numerics
-        base_order_items.quantity,
-        base_order_items.unit_price,
-        coalesce(base_order_items.discount_amount, 0) as discount_amount
+        quantity,
+        unit_price,
+        coalesce(discount_amount, 0) as discount_amount
     from base_order_items
-    inner join orders
-        on base_order_items.order_id = orders.order_id
-    inner join products
-        on base_order_items.product_id = products.product_id
 )
 
 select * from final

@@ -1,4 +1,8 @@
-{# Loaded orders of loaded accounts (any status). #}
+{#
+    Current, valid, not deleted orders of any status (base status
+    candidate), renamed. Whether the account is loaded is decided in
+    int_orders_resolved.
+#}
 with
 
 base_orders as (
@@ -6,26 +10,20 @@ base_orders as (
     where _dq_status = 'candidate'
 ),
 
-accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
-),
-
 final as (
     select
         -- ids
-        base_orders.order_id,
-        base_orders.account_id,
-        base_orders._record_key,
+        order_id,
+        account_id,
+        _record_key,
         -- strings
-        base_orders.status as order_status,
-        base_orders.currency as currency_code,
+        status as order_status,
+        currency as currency_code,
         -- numerics
-        base_orders.usd_per_unit,
+        usd_per_unit,
         -- timestamps
-        base_orders.ordered_at
+        ordered_at
     from base_orders
-    inner join accounts
-        on base_orders.account_id = accounts.account_id
 )
 
 select * from final

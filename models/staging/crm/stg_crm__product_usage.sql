@@ -1,4 +1,8 @@
-{# Loaded daily usage of loaded accounts and products. #}
+{#
+    Current, valid daily usage rows (base status candidate). Whether the
+    account and the product are loaded is decided in
+    int_product_usage_resolved.
+#}
 with
 
 base_product_usage as (
@@ -6,29 +10,17 @@ base_product_usage as (
     where _dq_status = 'candidate'
 ),
 
-accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
-),
-
-products as (
-    select * from {{ ref('stg_crm__products') }}
-),
-
 final as (
     select
         -- ids
-        base_product_usage.account_id,
-        base_product_usage.product_id,
-        base_product_usage._record_key,
+        account_id,
+        product_id,
+        _record_key,
         -- numerics
-        base_product_usage.usage_count,
+        usage_count,
         -- dates
-        base_product_usage.usage_date
+        usage_date
     from base_product_usage
-    inner join accounts
-        on base_product_usage.account_id = accounts.account_id
-    inner join products
-        on base_product_usage.product_id = products.product_id
 )
 
 select * from final

@@ -1,4 +1,8 @@
-{# Loaded survey responses of loaded accounts. #}
+{#
+    Current, valid, not deleted survey responses (base status candidate).
+    Whether the account is loaded is decided in
+    int_survey_responses_resolved.
+#}
 with
 
 base_survey_responses as (
@@ -6,25 +10,19 @@ base_survey_responses as (
     where _dq_status = 'candidate'
 ),
 
-accounts as (
-    select * from {{ ref('stg_crm__accounts') }}
-),
-
 final as (
     select
         -- ids
-        base_survey_responses.response_id,
-        base_survey_responses.account_id,
-        base_survey_responses._record_key,
+        response_id,
+        account_id,
+        _record_key,
         -- strings
-        base_survey_responses.survey_type,
+        survey_type,
         -- numerics
-        base_survey_responses.score,
+        score,
         -- timestamps
-        base_survey_responses.responded_at
+        responded_at
     from base_survey_responses
-    inner join accounts
-        on base_survey_responses.account_id = accounts.account_id
 )
 
 select * from final
