@@ -171,7 +171,7 @@ def test_fivetran_column_set_fixture_builds_with_the_default_mapping(salesforce_
     # purchases are the two won deals; the 10 % line discount is an amount
     items = warehouse.rows(
         "select order_item_id, order_id, product_id, discount_amount "
-        "from staging.stg_crm__order_items order by 1"
+        "from intermediate.int_order_items_resolved order by 1"
     )
     assert [
         (row["order_item_id"], row["order_id"], row["product_id"], float(row["discount_amount"]))
@@ -183,7 +183,8 @@ def test_fivetran_column_set_fixture_builds_with_the_default_mapping(salesforce_
     ]
     deals = warehouse.rows(
         "select opportunity_id, product_id, declared_type, canonical_stage, "
-        "cast(closed_at as varchar) as closed_at from staging.stg_crm__opportunities order by 1"
+        "cast(closed_at as varchar) as closed_at "
+        "from intermediate.int_opportunities_resolved order by 1"
     )
     assert [tuple(row.values()) for row in deals] == [
         ("006O1", "01tP1", "new_business", "closed_won", "2025-03-10 00:00:00"),

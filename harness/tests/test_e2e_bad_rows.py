@@ -68,15 +68,16 @@ def test_normalised_values_load(bad_build) -> None:
     """Spaces, upper-case enums and lower-case currencies are not errors."""
     _, warehouse = bad_build
     account = warehouse.rows(
-        "select customer_type from staging.stg_crm__accounts where account_id = 'BAD_OK'"
+        "select customer_type from intermediate.int_accounts_resolved where account_id = 'BAD_OK'"
     )
     assert account == [{"customer_type": "b2b"}]
     order = warehouse.rows(
-        "select currency_code from staging.stg_crm__orders where order_id = 'BAD_O_OK'"
+        "select currency_code from intermediate.int_orders_resolved where order_id = 'BAD_O_OK'"
     )
     assert order == [{"currency_code": "EUR"}]
     interaction = warehouse.rows(
-        "select interaction_type, rep_id, opportunity_id from staging.stg_crm__interactions "
+        "select interaction_type, rep_id, opportunity_id "
+        "from intermediate.int_interactions_resolved "
         "where interaction_id = 'BAD_IN_DANGLE'"
     )
     assert interaction == [{"interaction_type": "sales", "rep_id": None, "opportunity_id": None}]

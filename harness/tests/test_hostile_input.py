@@ -100,7 +100,8 @@ def test_unreadable_values_are_rejected_as_invalid(hostile: Warehouse) -> None:
 
 def test_spaces_case_and_quoting_are_normalised(hostile: Warehouse) -> None:
     orders = hostile.rows(
-        "select order_id, account_id, currency_code, ordered_at from staging.stg_crm__orders "
+        "select order_id, account_id, currency_code, ordered_at "
+        "from intermediate.int_orders_resolved "
         "where order_id in ('o_spaces', 'o_lower') order by 1"
     )
     assert [(r["order_id"], r["account_id"], r["currency_code"]) for r in orders] == [
@@ -108,7 +109,7 @@ def test_spaces_case_and_quoting_are_normalised(hostile: Warehouse) -> None:
         ("o_spaces", "A1", "USD"),
     ]
     items = hostile.rows(
-        "select order_item_id, product_id from staging.stg_crm__order_items "
+        "select order_item_id, product_id from intermediate.int_order_items_resolved "
         "where order_item_id in ('i_spaces', 'i_lower') order by 1"
     )
     assert [row["product_id"] for row in items] == ["P3", "P3"]
