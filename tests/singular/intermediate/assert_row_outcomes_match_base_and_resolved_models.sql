@@ -38,28 +38,50 @@ outcome_counts as (
     group by 1
 ),
 
-expected_counts as (
-    {%- for table, loaded_model in loaded_models.items() %}
+base_counts as (
+    {%- for table in loaded_models %}
     select
         '{{ table }}' as table_name,
-        (select count(*) from {{ ref('base_crm__' ~ table) }}) as raw_rows,
-        (select count(*) from {{ ref(loaded_model) }}) as loaded,
-        (
-            select count(*) from {{ ref('base_crm__' ~ table) }}
-            where _dq_status = 'superseded'
+        count(*) as raw_rows,
+        sum(
+            case when _dq_status = 'superseded' then 1 else 0 end
         ) as superseded,
-        (
-            select count(*) from {{ ref('base_crm__' ~ table) }}
-            where _dq_status = 'deleted'
-        ) as deleted,
-        (
-            select count(*) from {{ ref('base_crm__' ~ table) }}
-            where _dq_status in ('rejected', 'candidate')
-        ) - (select count(*) from {{ ref(loaded_model) }}) as rejected
+        sum(case when _dq_status = 'deleted' then 1 else 0 end) as deleted,
+        sum(
+            case when _dq_status in ('candidate', 'rejected') then 1 else 0 end
+        ) as candidate_or_rejected
+    from {{ ref('base_crm__' ~ table) }}
     {%- if not loop.last %}
     union all
     {%- endif %}
     {%- endfor %}
+),
+
+loaded_counts as (
+    {%- for table, loaded_model in loaded_models.items() %}
+    select
+        '{{ table }}' as table_name,
+        count(*) as loaded
+    from {{ ref(loaded_model) }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+{# a candidate that is not loaded is rejected (an orphan) #}
+expected_counts as (
+    select
+        base_counts.table_name,
+        base_counts.raw_rows,
+        loaded_counts.loaded,
+        coalesce(base_counts.superseded, 0) as superseded,
+        coalesce(base_counts.deleted, 0) as deleted,
+        coalesce(base_counts.candidate_or_rejected, 0)
+        - loaded_counts.loaded as rejected
+    from base_counts
+    inner join loaded_counts
+        on base_counts.table_name = loaded_counts.table_name
 )
 
 select
