@@ -21,6 +21,7 @@ NON_DEFAULT_VARS = {
     "campaign_attribution_days": 7,
     "calendar_max_months": 3,
     "min_sample_size": 5,
+    "multi_product_min_products": 3,
     "business_model": "subscription",
     "industry": "telecommunications",
     "incremental_lookback_days": 10,
