@@ -31,11 +31,9 @@ from pathlib import Path
 
 import yaml
 
-from harness.crm_shapes import CRMS, write_crm_demo
-from harness.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt, run_dbt_logged
-from harness.generator import generate
-from harness.refresh import EXIT_BUILD_FAILED, EXIT_LOCKED, RefreshLocked, refresh, report
-from harness.warehouse import (
+from crosssell.dbt_cli import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, run_dbt, run_dbt_logged
+from crosssell.refresh import EXIT_BUILD_FAILED, EXIT_LOCKED, RefreshLocked, refresh, report
+from crosssell.warehouse import (
     READER_ADVICE,
     WRITER_ADVICE,
     WarehouseUnavailable,
@@ -44,6 +42,8 @@ from harness.warehouse import (
     storage_note,
     summary,
 )
+from harness.crm_shapes import CRMS, write_crm_demo
+from harness.generator import generate
 
 BUILD_LOG = PROJECT_DIR / "logs" / "dbt-build.log"
 REPORT_DIR = PROJECT_DIR / "reports"
@@ -359,7 +359,7 @@ def _test_steps(scratch: Path, times: list[tuple[str, float]]) -> bool:
     # pytest reuses this build (harness/tests/conftest.py, bad_rows_demo)
     generate(raw_dir, bad_rows=True)
     env = dict(os.environ, CRM_RAW_DIR=str(raw_dir), CRM_WAREHOUSE=str(warehouse))
-    ruff = [str(bin_dir / "ruff"), "check", "harness", "dashboard", "examples", "tasks.py"]
+    ruff = [str(bin_dir / "ruff"), "check", "harness", "crosssell", "dashboard", "examples", "tasks.py"]
     if not _step("ruff", ruff, None, times):
         return False
     # a fixed warehouse path keeps the templater's dbt parse between runs

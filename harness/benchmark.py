@@ -24,9 +24,9 @@ from pathlib import Path
 
 import duckdb
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.dbt_cli import PROJECT_DIR
+from crosssell.refresh import RefreshResult, refresh
 from harness.generator import END, append_tables, generate, next_day_tables, write_tables
-from harness.refresh import RefreshResult, refresh
 
 BENCH_DIR = PROJECT_DIR / "benchmark"
 ORDERS_FACTOR = 5  # repeat orders per customer x5: ~17 order lines per account

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import duckdb
 
-from harness.dbt_cli import DbtResult, run_dbt
+from crosssell.dbt_cli import DbtResult, run_dbt
+from crosssell.raw_files import raw_files
 from harness.postgres import BI_READER, PostgresServer, load_raw
-from harness.raw_files import raw_files
 
 TOLERANCE = 1e-9
 KEY = ("kpi_id", "grain", "period_start", "dimension", "dimension_value")

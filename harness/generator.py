@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from harness.contract import column_names
+from crosssell.contract import column_names
 
 # table -> column names, from the raw contract (models/staging/crm/_crm__sources.yml)
 COLUMNS: dict[str, list[str]] = column_names()

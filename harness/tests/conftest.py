@@ -61,9 +61,9 @@ from typing import Any
 
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR, DbtResult, run_dbt
+from crosssell.dbt_cli import PROJECT_DIR, DbtResult, run_dbt
+from crosssell.warehouse import fetch_rows
 from harness.generator import COLUMNS, Tables, build_tables, generate
-from harness.warehouse import fetch_rows
 
 # Every model and data test. Unit tests do not depend on the raw data: the
 # check command runs them once, in its dbt build on the demo data.

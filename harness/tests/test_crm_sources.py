@@ -15,12 +15,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from crosssell.dbt_cli import run_dbt
+from crosssell.raw_files import connector_column_name
+from crosssell.refresh import adapted_tables
 from harness.__main__ import build
 from harness.crm_shapes.hubspot import write_hubspot_fixture
 from harness.crm_shapes.salesforce import write_salesforce_fixture
-from harness.dbt_cli import run_dbt
-from harness.raw_files import connector_column_name
-from harness.refresh import adapted_tables
 
 # runs the hook, then one small model
 HOOK_ONLY = ["run", "--select", "stg_crm__raw_table_inventory"]

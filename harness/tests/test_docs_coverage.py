@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from harness.dbt_cli import DEMO_RAW_DIR, run_dbt
+from crosssell.dbt_cli import DEMO_RAW_DIR, run_dbt
 from harness.generator import COLUMNS
 from harness.tests.conftest import Warehouse
 

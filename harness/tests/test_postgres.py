@@ -14,7 +14,7 @@ import psycopg2
 import psycopg2.errors
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.dbt_cli import PROJECT_DIR
 from harness.engines import (
     KEY,
     SCORECARD_COLUMNS,

@@ -15,7 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.dbt_cli import PROJECT_DIR
+from crosssell.refresh import refresh, refresh_lock
+from crosssell.warehouse import STORAGE_COMPATIBILITY_VERSION, fetch_rows, storage_version
 from harness.engines import same_value
 from harness.generator import (
     COLUMNS,
@@ -25,10 +27,8 @@ from harness.generator import (
     next_day_tables,
     write_tables,
 )
-from harness.refresh import refresh, refresh_lock
 from harness.tests.conftest import HANDMADE_VARS, DemoBuild, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
-from harness.warehouse import STORAGE_COMPATIBILITY_VERSION, fetch_rows, storage_version
 
 REVENUE_2024 = (
     "select value from marts.kpi_scorecard where kpi_id = 'cross_sell_revenue' "
@@ -93,7 +93,7 @@ def _harness(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
 def no_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
     """Refreshes without `dbt source freshness` (a second dbt process beside
     the build), for the tests that do not look at it (the killed-refresh one does)."""
-    monkeypatch.setattr("harness.refresh._source_freshness", lambda *_: ([], 0))
+    monkeypatch.setattr("crosssell.refresh._source_freshness", lambda *_: ([], 0))
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR, run_dbt
+from crosssell.dbt_cli import PROJECT_DIR, run_dbt
 from harness.tests.conftest import DemoBuild
 
 # KPIs without an overall row: their metric reads their only breakdown

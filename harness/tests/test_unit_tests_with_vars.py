@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harness.dbt_cli import PROJECT_DIR, run_dbt
+from crosssell.dbt_cli import PROJECT_DIR, run_dbt
 from harness.generator import generate
 
 # A value other than the default for every var of dbt_project.yml. The vars

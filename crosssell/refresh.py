@@ -38,9 +38,9 @@ from typing import Any
 import duckdb
 import yaml
 
-from harness.contract import load_contract
-from harness.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
-from harness.warehouse import storage_note
+from crosssell.contract import load_contract
+from crosssell.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
+from crosssell.warehouse import storage_note
 
 EXIT_BUILD_FAILED = 1
 EXIT_LOCKED = 3
