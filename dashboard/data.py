@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from crosssell.dbt_cli import DEFAULT_WAREHOUSE
+from crosssell.target import DEFAULT_WAREHOUSE
 from crosssell.warehouse import WarehouseUnavailable, read_only
 
 # The breakdown every KPI has (except campaign_cross_sell_rate, by campaign only).

@@ -61,7 +61,8 @@ from typing import Any
 
 import pytest
 
-from crosssell.dbt_cli import PROJECT_DIR, DbtResult, run_dbt
+from crosssell.dbt_cli import DbtResult, run_dbt
+from crosssell.target import PROJECT_DIR, Target
 from crosssell.warehouse import fetch_rows
 from harness.generator import COLUMNS, Tables, build_tables, generate
 
@@ -150,13 +151,13 @@ def build_into(folder: Path, raw_dir: Path, args: list[str] | None = None) -> Wa
     folder.mkdir(parents=True, exist_ok=True)
     with _build_slot() as slot:
         _remove_database(slot)
-        result = run_dbt(args or DATA_BUILD, raw_dir, slot)
+        result = run_dbt(args or DATA_BUILD, raw_dir, Target.duckdb(slot))
         for suffix in ("", ".wal"):
             if Path(f"{slot}{suffix}").exists():
                 os.replace(f"{slot}{suffix}", folder / f"{slot.name}{suffix}")
         _remove_database(slot)
         # the slot's target folder serves the next build: keep the results
-        run_results = PROJECT_DIR / "target" / slot.stem / "run_results.json"
+        run_results = result.target.run_results_path
         if run_results.exists():
             shutil.copyfile(run_results, folder / "run_results.json")
     return Warehouse(folder / slot.name, result)
@@ -340,7 +341,9 @@ def _bad_rows_demo(factory: Factory) -> DemoBuild:
     raw, built = os.environ.get(DEMO_RAW_ENV), os.environ.get(DEMO_WAREHOUSE_ENV)
     if raw and built:
         return DemoBuild(
-            Path(raw), build_tables(bad_rows=True), Warehouse(Path(built), DbtResult(0, ""))
+            Path(raw),
+            build_tables(bad_rows=True),
+            Warehouse(Path(built), DbtResult(0, "", Target.duckdb(Path(built)))),
         )
     raw_dir = factory.mktemp("demo_raw")
     tables = generate(raw_dir, bad_rows=True)

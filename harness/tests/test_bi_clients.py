@@ -21,7 +21,7 @@ import duckdb
 import pytest
 import yaml
 
-from crosssell.dbt_cli import PROJECT_DIR
+from crosssell.target import PROJECT_DIR
 from crosssell.warehouse import (
     MIGRATE_HINT,
     STORAGE_COMPATIBILITY_VERSION,

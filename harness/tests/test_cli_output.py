@@ -14,8 +14,9 @@ from typing import Any
 import duckdb
 import pytest
 
-from crosssell.dbt_cli import PROJECT_DIR, BuildProgress, first_meaningful_line
+from crosssell.dbt_cli import BuildProgress, first_meaningful_line
 from crosssell.refresh import SourceFreshness, format_age, freshness_line, freshness_rows
+from crosssell.target import PROJECT_DIR
 from crosssell.warehouse import (
     WRITER_ADVICE,
     format_change,

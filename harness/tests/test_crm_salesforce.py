@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crosssell.dbt_cli import PROJECT_DIR
+from crosssell.target import PROJECT_DIR
 from harness.crm_shapes.salesforce import (
     EQUIVALENCE_VARS,
     PRICEBOOK_ENTRY_COLUMNS,

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from crosssell.dbt_cli import PROJECT_DIR
+from crosssell.target import PROJECT_DIR
 from crosssell.warehouse import format_change, format_value
 from dashboard import data
 from dashboard.report import build_report

@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from crosssell.dbt_cli import PROJECT_DIR
+from crosssell.target import PROJECT_DIR
 from crosssell.warehouse import format_value
 
 # (url path, title of the page, what marks it as rendered)

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from crosssell.dbt_cli import DEMO_RAW_DIR, run_dbt
+from crosssell.dbt_cli import run_dbt
+from crosssell.target import DEMO_RAW_DIR, Target
 from harness.generator import COLUMNS
 from harness.tests.conftest import Warehouse
 
@@ -25,9 +26,10 @@ RAW_INVENTORY_COLUMNS = ["table_name", "is_required", "is_present", "location"]
 @pytest.fixture(scope="module")
 def manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     target = tmp_path_factory.mktemp("docs_parse")
-    result = run_dbt(["parse"], DEMO_RAW_DIR, target / "parse.duckdb", target_path=target)
+    parse = Target.duckdb(target / "parse.duckdb", target_dir=target)
+    result = run_dbt(["parse"], DEMO_RAW_DIR, parse)
     assert result.ok, result.output[-3000:]
-    return json.loads((target / "manifest.json").read_text())
+    return json.loads(parse.manifest_path.read_text())
 
 
 def models_and_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:

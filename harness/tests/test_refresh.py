@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from crosssell.dbt_cli import PROJECT_DIR
 from crosssell.refresh import refresh, refresh_lock
+from crosssell.target import PROJECT_DIR
 from crosssell.warehouse import STORAGE_COMPATIBILITY_VERSION, fetch_rows, storage_version
 from harness.engines import same_value
 from harness.generator import (
@@ -274,7 +274,8 @@ def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(
     incremental = refresh(raw_dir, served, build_args=FAST, echo=False)
     assert incremental.ok and not incremental.full_refresh, incremental.failed_nodes
     # the base models really ran as delete+insert, not as a rebuild
-    run_sql = PROJECT_DIR / "target" / served.name / "run" / "cross_sell" / "models"
+    assert incremental.target is not None
+    run_sql = incremental.target.compiled_models_dir
     compiled = (run_sql / "staging" / "crm" / "base" / "base_crm__orders.sql").read_text()
     assert "delete from" in compiled.lower()
     periods_sql = run_sql / "intermediate" / "customers" / "int_account_periods_active.sql"
