@@ -36,6 +36,10 @@ bad_rows_demo -> DemoBuild(raw_dir, tables, warehouse)
     (DATA_BUILD). `warehouse.result.output` is empty when reused.
 postgres_server -> PostgresServer
     one throwaway PostgreSQL server (harness.postgres) for the session.
+project_manifest -> dict
+    dbt's manifest.json of the project (default vars): the one the test
+    command's build left in its target folder (CRM_TEST_DEMO_WAREHOUSE's
+    Target), else the manifest of a `dbt parse` into a temporary folder.
 
 To add a shared build: write `@recipe("name") def _name(factory: Factory)`
 returning the build, and a fixture `def name(builds): return builds.get("name")`
@@ -48,6 +52,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import json
 import os
 import shutil
 import threading
@@ -62,7 +67,7 @@ from typing import Any
 import pytest
 
 from crosssell.dbt_cli import DbtResult, run_dbt
-from crosssell.target import PROJECT_DIR, Target
+from crosssell.target import DEMO_RAW_DIR, PROJECT_DIR, Target
 from crosssell.warehouse import fetch_rows
 from harness.generator import COLUMNS, Tables, build_tables, generate
 
@@ -369,3 +374,15 @@ def _postgres_server(factory: Factory) -> Any:
 def postgres_server(builds: Builds) -> Any:
     """One throwaway PostgreSQL server for the session."""
     return builds.get("postgres_server")
+
+
+@pytest.fixture(scope="session")
+def project_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    built = os.environ.get(DEMO_WAREHOUSE_ENV)
+    if built and Target.duckdb(Path(built)).manifest_path.exists():
+        return json.loads(Target.duckdb(Path(built)).manifest_path.read_text())
+    folder = tmp_path_factory.mktemp("project_parse")
+    parse = Target.duckdb(folder / "parse.duckdb", target_dir=folder / "target")
+    result = run_dbt(["parse"], DEMO_RAW_DIR, parse)
+    assert result.ok, result.output[-3000:]
+    return json.loads(parse.manifest_path.read_text())
