@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.target import PROJECT_DIR
 
 PERSONAL_DATA_TEST = (
     PROJECT_DIR / "tests" / "singular" / "marts" / "assert_no_personal_data_columns_in_marts.sql"
