@@ -48,7 +48,7 @@ final as (
         sum(case when is_churned_in_period then 1 else 0 end) as numerator,
         count(*) as denominator
     from breakdowns
-    group by grain, period_start, dimension, dimension_value
+    group by 1, 2, 3, 4
 )
 
 select * from final
