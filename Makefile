@@ -30,10 +30,10 @@ build: ## dbt build against CRM_RAW_DIR into CRM_WAREHOUSE (add ARGS="--vars '{a
 
 lint: ## sqlfluff and ruff
 	.venv/bin/sqlfluff lint models tests analyses
-	.venv/bin/ruff check harness dashboard examples tasks.py
+	.venv/bin/ruff check harness crosssell dashboard examples tasks.py
 
 fmt: ## format Python and fix SQL layout
-	.venv/bin/ruff format harness dashboard examples tasks.py
+	.venv/bin/ruff format harness crosssell dashboard examples tasks.py
 	.venv/bin/sqlfluff fix models tests analyses
 
 e2e: ## the pytest end-to-end checks only

@@ -2,7 +2,7 @@
 
 Every function opens the DuckDB file read-only for one query and closes
 it again: a reader never takes the writer's lock, and a refresh that
-swaps a new file in (harness/refresh.py) is seen by the next query.
+swaps a new file in (crosssell/refresh.py) is seen by the next query.
 Nothing here knows about Streamlit, so the report and the tests use the
 same functions. The values are the marts' own, unrounded: formatting is
 the pages' job.
@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from harness.dbt_cli import DEFAULT_WAREHOUSE
-from harness.warehouse import WarehouseUnavailable, read_only
+from crosssell.target import DEFAULT_WAREHOUSE
+from crosssell.warehouse import WarehouseUnavailable, read_only
 
 # The breakdown every KPI has (except campaign_cross_sell_rate, by campaign only).
 OVERALL = "overall"

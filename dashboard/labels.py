@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from harness.warehouse import format_change, format_number, format_value, period_label
+from crosssell.warehouse import format_change, format_number, format_value, period_label
 
 __all__ = [
     "benchmark_text",

@@ -14,6 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from crosssell.warehouse import (
+    WarehouseUnavailable,
+    category_label,
+    format_value,
+    previous_label,
+)
 from dashboard import data
 from dashboard.labels import (
     band_text,
@@ -25,12 +31,6 @@ from dashboard.labels import (
     value_text,
 )
 from dashboard.svg import Point, line_chart
-from harness.warehouse import (
-    WarehouseUnavailable,
-    category_label,
-    format_value,
-    previous_label,
-)
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1120px; color: #222; }

@@ -11,9 +11,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from crosssell.warehouse import WarehouseUnavailable
 from dashboard import data
 from dashboard.labels import grain_label, period_name
-from harness.warehouse import WarehouseUnavailable
 
 SMALL_SAMPLE_NOTE = (
     "Small sample: fewer than `min_sample_size` (30 by default) in the denominator; "

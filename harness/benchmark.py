@@ -24,9 +24,9 @@ from pathlib import Path
 
 import duckdb
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.refresh import RefreshResult, refresh
+from crosssell.target import PROJECT_DIR
 from harness.generator import END, append_tables, generate, next_day_tables, write_tables
-from harness.refresh import RefreshResult, refresh
 
 BENCH_DIR = PROJECT_DIR / "benchmark"
 ORDERS_FACTOR = 5  # repeat orders per customer x5: ~17 order lines per account
@@ -108,10 +108,9 @@ def _generate(folder: Path, accounts: int, seed: int) -> dict[str, int]:
     return {table: len(table_rows) for table, table_rows in tables.rows.items()}
 
 
-def _profile(warehouse: Path) -> Profile:
-    # the refresh builds `<served>.building`; dbt's target folder is named by its stem
-    path = PROJECT_DIR / "target" / warehouse.name / "run_results.json"
-    return profile(json.loads(path.read_text()))
+def _profile(result: RefreshResult) -> Profile:
+    assert result.target is not None  # every refresh that ran dbt has one
+    return profile(json.loads(result.target.run_results_path.read_text()))
 
 
 def _checked(result: RefreshResult, what: str) -> RefreshResult:
@@ -147,7 +146,7 @@ def measure(accounts: int, seed: int = 42, raw_format: str = "csv") -> Measureme
     served.unlink(missing_ok=True)
     print(f"  full build of {accounts:,} accounts ...", flush=True)
     full = _checked(refresh(raw_dir, served, full_refresh=True, echo=False), "full build")
-    full_profile = _profile(served)
+    full_profile = _profile(full)
     day = (END + timedelta(days=1)).date()
     next_day = next_day_tables(accounts, seed, day)
     if raw_format == "parquet":
@@ -168,7 +167,7 @@ def measure(accounts: int, seed: int = 42, raw_format: str = "csv") -> Measureme
         refresh_seconds=incremental.seconds,
         peak_rss_bytes=max(full.peak_rss_bytes, incremental.peak_rss_bytes),
         full_profile=full_profile,
-        refresh_profile=_profile(served),
+        refresh_profile=_profile(incremental),
     )
 
 

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import duckdb
 
-from harness.dbt_cli import DbtResult, run_dbt
+from crosssell.dbt_cli import DbtResult, run_dbt
+from crosssell.raw_files import raw_files
+from crosssell.target import Target
 from harness.postgres import BI_READER, PostgresServer, load_raw
-from harness.raw_files import raw_files
 
 TOLERANCE = 1e-9
 KEY = ("kpi_id", "grain", "period_start", "dimension", "dimension_value")
@@ -120,7 +121,7 @@ def differences(reference: Scorecard, other: Scorecard, limit: int = 5) -> list[
 
 def build_duckdb(raw_dir: Path, warehouse: Path, args: Sequence[str] = ("build",)) -> EngineBuild:
     started = time.monotonic()
-    result = run_dbt(list(args), raw_dir, warehouse)
+    result = run_dbt(list(args), raw_dir, Target.duckdb(warehouse))
     seconds = time.monotonic() - started
     scorecard = duckdb_scorecard(warehouse) if result.ok else {}
     return EngineBuild("duckdb", result, seconds, scorecard)
@@ -136,7 +137,7 @@ def build_postgres(
         load_raw(raw_dir, connection)
     finally:
         connection.close()
-    result = run_dbt(list(args), raw_dir, "postgres", server.env())
+    result = run_dbt(list(args), raw_dir, Target.server("postgres"), server.env())
     seconds = time.monotonic() - started
     scorecard = postgres_scorecard(server) if result.ok else {}
     return EngineBuild("postgres", result, seconds, scorecard)
@@ -159,9 +160,10 @@ def build_spark(raw_dir: Path, spark_dir: Path, args: Sequence[str] = ("build",)
         for raw in raw_files(raw_dir)
     ]
     load = ["run-operation", "load_raw_files", "--args", json.dumps({"files": files})]
-    result = run_dbt(load, raw_dir, "spark", env)
+    target = Target.server("spark")
+    result = run_dbt(load, raw_dir, target, env)
     if result.ok:
-        result = run_dbt(list(args), raw_dir, "spark", env)
+        result = run_dbt(list(args), raw_dir, target, env)
     seconds = time.monotonic() - started
     scorecard = spark_scorecard(spark_dir) if result.ok else {}
     return EngineBuild("spark", result, seconds, scorecard)

@@ -11,7 +11,7 @@ Roles in the cluster (local trust authentication, loopback only):
   bi_reader    what BI tools log in as; dbt grants it the marts only
 
 `load_raw(raw_dir, connection, schema)` replaces the raw schema with one
-text table per raw file (harness.raw_files), read by DuckDB so every file
+text table per raw file (crosssell.raw_files), read by DuckDB so every file
 format the DuckDB target reads loads the same way.
 """
 
@@ -30,8 +30,8 @@ from pathlib import Path
 
 import duckdb
 
+from crosssell.raw_files import connector_column_name, raw_files
 from harness.debian import install_packages
-from harness.raw_files import connector_column_name, raw_files
 
 DATABASE = "cross_sell"
 BUILDER = "dbt_builder"

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from crosssell.warehouse import category_label, previous_label
 from dashboard import data
 from dashboard.labels import (
     band_text,
@@ -22,7 +23,6 @@ from dashboard.labels import (
     value_text,
 )
 from dashboard.views import grain_filter, guarded, load, names, period_filter, trend_chart
-from harness.warehouse import category_label, previous_label
 
 COLUMNS_PER_ROW = 4
 

@@ -36,6 +36,10 @@ bad_rows_demo -> DemoBuild(raw_dir, tables, warehouse)
     (DATA_BUILD). `warehouse.result.output` is empty when reused.
 postgres_server -> PostgresServer
     one throwaway PostgreSQL server (harness.postgres) for the session.
+project_manifest -> dict
+    dbt's manifest.json of the project (default vars): the one the test
+    command's build left in its target folder (CRM_TEST_DEMO_WAREHOUSE's
+    Target), else the manifest of a `dbt parse` into a temporary folder.
 
 To add a shared build: write `@recipe("name") def _name(factory: Factory)`
 returning the build, and a fixture `def name(builds): return builds.get("name")`
@@ -48,6 +52,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import json
 import os
 import shutil
 import threading
@@ -61,9 +66,10 @@ from typing import Any
 
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR, DbtResult, run_dbt
+from crosssell.dbt_cli import DbtResult, run_dbt
+from crosssell.target import DEMO_RAW_DIR, PROJECT_DIR, Target
+from crosssell.warehouse import fetch_rows
 from harness.generator import COLUMNS, Tables, build_tables, generate
-from harness.warehouse import fetch_rows
 
 # Every model and data test. Unit tests do not depend on the raw data: the
 # check command runs them once, in its dbt build on the demo data.
@@ -150,13 +156,13 @@ def build_into(folder: Path, raw_dir: Path, args: list[str] | None = None) -> Wa
     folder.mkdir(parents=True, exist_ok=True)
     with _build_slot() as slot:
         _remove_database(slot)
-        result = run_dbt(args or DATA_BUILD, raw_dir, slot)
+        result = run_dbt(args or DATA_BUILD, raw_dir, Target.duckdb(slot))
         for suffix in ("", ".wal"):
             if Path(f"{slot}{suffix}").exists():
                 os.replace(f"{slot}{suffix}", folder / f"{slot.name}{suffix}")
         _remove_database(slot)
         # the slot's target folder serves the next build: keep the results
-        run_results = PROJECT_DIR / "target" / slot.stem / "run_results.json"
+        run_results = result.target.run_results_path
         if run_results.exists():
             shutil.copyfile(run_results, folder / "run_results.json")
     return Warehouse(folder / slot.name, result)
@@ -340,7 +346,9 @@ def _bad_rows_demo(factory: Factory) -> DemoBuild:
     raw, built = os.environ.get(DEMO_RAW_ENV), os.environ.get(DEMO_WAREHOUSE_ENV)
     if raw and built:
         return DemoBuild(
-            Path(raw), build_tables(bad_rows=True), Warehouse(Path(built), DbtResult(0, ""))
+            Path(raw),
+            build_tables(bad_rows=True),
+            Warehouse(Path(built), DbtResult(0, "", Target.duckdb(Path(built)))),
         )
     raw_dir = factory.mktemp("demo_raw")
     tables = generate(raw_dir, bad_rows=True)
@@ -366,3 +374,15 @@ def _postgres_server(factory: Factory) -> Any:
 def postgres_server(builds: Builds) -> Any:
     """One throwaway PostgreSQL server for the session."""
     return builds.get("postgres_server")
+
+
+@pytest.fixture(scope="session")
+def project_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    built = os.environ.get(DEMO_WAREHOUSE_ENV)
+    if built and Target.duckdb(Path(built)).manifest_path.exists():
+        return json.loads(Target.duckdb(Path(built)).manifest_path.read_text())
+    folder = tmp_path_factory.mktemp("project_parse")
+    parse = Target.duckdb(folder / "parse.duckdb", target_dir=folder / "target")
+    result = run_dbt(["parse"], DEMO_RAW_DIR, parse)
+    assert result.ok, result.output[-3000:]
+    return json.loads(parse.manifest_path.read_text())

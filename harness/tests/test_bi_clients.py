@@ -21,14 +21,14 @@ import duckdb
 import pytest
 import yaml
 
-from harness.dbt_cli import PROJECT_DIR
-from harness.tests.conftest import DemoBuild
-from harness.warehouse import (
+from crosssell.target import PROJECT_DIR
+from crosssell.warehouse import (
     MIGRATE_HINT,
     STORAGE_COMPATIBILITY_VERSION,
     storage_note,
     storage_version,
 )
+from harness.tests.conftest import DemoBuild
 
 DUCKDB_1X = "1.4.2"
 CLIENT_VENV = PROJECT_DIR / "target" / "duckdb1-venv"

@@ -14,10 +14,10 @@ from typing import Any
 import duckdb
 import pytest
 
-from harness.__main__ import main
-from harness.dbt_cli import PROJECT_DIR, BuildProgress, first_meaningful_line
-from harness.refresh import SourceFreshness, format_age, freshness_line, freshness_rows
-from harness.warehouse import (
+from crosssell.dbt_cli import BuildProgress, first_meaningful_line
+from crosssell.refresh import SourceFreshness, format_age, freshness_line, freshness_rows
+from crosssell.target import PROJECT_DIR
+from crosssell.warehouse import (
     WRITER_ADVICE,
     format_change,
     format_number,
@@ -27,6 +27,7 @@ from harness.warehouse import (
     period_label,
     previous_label,
 )
+from harness.__main__ import main
 
 
 def test_counts_are_integers_and_money_has_separators() -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from crosssell.target import PROJECT_DIR
 from harness.crm_shapes.salesforce import (
     EQUIVALENCE_VARS,
     PRICEBOOK_ENTRY_COLUMNS,
@@ -30,7 +31,6 @@ from harness.crm_shapes.salesforce import (
     write_salesforce_fixture,
 )
 from harness.crm_shapes.salesforce_columns import FIVETRAN_COLUMNS
-from harness.dbt_cli import PROJECT_DIR
 from harness.engines import differences, duckdb_scorecard
 from harness.generator import build_tables
 from harness.tests.conftest import DemoBuild, Factory, Warehouse, recipe

@@ -15,12 +15,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from harness.__main__ import build
+from crosssell.cli import build
+from crosssell.dbt_cli import run_dbt
+from crosssell.raw_files import connector_column_name
+from crosssell.refresh import adapted_tables
+from crosssell.target import Target
 from harness.crm_shapes.hubspot import write_hubspot_fixture
 from harness.crm_shapes.salesforce import write_salesforce_fixture
-from harness.dbt_cli import run_dbt
-from harness.raw_files import connector_column_name
-from harness.refresh import adapted_tables
 
 # runs the hook, then one small model
 HOOK_ONLY = ["run", "--select", "stg_crm__raw_table_inventory"]
@@ -98,7 +99,8 @@ def test_a_csv_export_with_api_names_reads_like_the_connector_landing(tmp_path: 
     rename = {"opportunity_id": "OpportunityId", "product_2_id": "Product2Id", "id": "Id"}
     _rewrite_header(landed, rename)
     warehouse = tmp_path / "w.duckdb"
-    result = run_dbt([*HOOK_ONLY, "--vars", "{crm_source: salesforce}"], raw_dir, warehouse)
+    vars_args = ["--vars", "{crm_source: salesforce}"]
+    result = run_dbt([*HOOK_ONLY, *vars_args], raw_dir, Target.duckdb(warehouse))
     assert result.ok, result.output[-2000:]
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         found = connection.execute(

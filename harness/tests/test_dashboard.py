@@ -18,11 +18,11 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from crosssell.target import PROJECT_DIR
+from crosssell.warehouse import format_change, format_value
 from dashboard import data
 from dashboard.report import build_report
 from harness.__main__ import main as harness_main
-from harness.dbt_cli import PROJECT_DIR
-from harness.warehouse import format_change, format_value
 
 APP = PROJECT_DIR / "dashboard" / "app.py"
 TIMEOUT = 60  # seconds per AppTest run (the first imports pandas and altair)

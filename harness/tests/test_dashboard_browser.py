@@ -29,8 +29,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR
-from harness.warehouse import format_value
+from crosssell.target import PROJECT_DIR
+from crosssell.warehouse import format_value
 
 # (url path, title of the page, what marks it as rendered)
 PAGES = (

@@ -7,13 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from harness.contract import (
-    SNAPSHOT_MACRO,
-    SOURCES_YAML,
-    load_contract,
-    snapshot_macro,
-    table_names,
-)
+from crosssell.contract import SOURCES_YAML, load_contract, table_names
+from harness.contract import SNAPSHOT_MACRO, snapshot_macro
 from harness.generator import COLUMNS, build_tables, generate
 
 

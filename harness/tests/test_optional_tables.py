@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.contract import load_contract
+from crosssell.contract import load_contract
 from harness.tests.conftest import Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE
 

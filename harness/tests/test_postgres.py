@@ -14,7 +14,6 @@ import psycopg2
 import psycopg2.errors
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR
 from harness.engines import (
     KEY,
     SCORECARD_COLUMNS,
@@ -138,7 +137,7 @@ def test_incremental_run_keeps_the_scorecard(
     # and the post-hook that deletes stale periods
     again = build_postgres(raw[0], server, ("run",))
     assert again.result.ok, again.result.output[-3000:]
-    run_sql = PROJECT_DIR / "target" / "postgres" / "run" / "cross_sell" / "models"
+    run_sql = again.result.target.compiled_models_dir
     periods_sql = run_sql / "intermediate" / "customers" / "int_account_periods_active.sql"
     assert "delete from" in periods_sql.read_text().lower()
     assert differences(postgres_build.scorecard, again.scorecard) == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from harness.contract import Table, load_contract
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.contract import Table, load_contract
+from crosssell.target import PROJECT_DIR
 
 PERSONAL_DATA_TEST = (
     PROJECT_DIR / "tests" / "singular" / "marts" / "assert_no_personal_data_columns_in_marts.sql"

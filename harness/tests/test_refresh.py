@@ -15,7 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.refresh import refresh, refresh_lock
+from crosssell.target import PROJECT_DIR
+from crosssell.warehouse import STORAGE_COMPATIBILITY_VERSION, fetch_rows, storage_version
 from harness.engines import same_value
 from harness.generator import (
     COLUMNS,
@@ -25,10 +27,8 @@ from harness.generator import (
     next_day_tables,
     write_tables,
 )
-from harness.refresh import refresh, refresh_lock
 from harness.tests.conftest import HANDMADE_VARS, DemoBuild, Factory, Warehouse, recipe, write_raw
 from harness.tests.handmade_crm import HANDMADE, _item, _order
-from harness.warehouse import STORAGE_COMPATIBILITY_VERSION, fetch_rows, storage_version
 
 REVENUE_2024 = (
     "select value from marts.kpi_scorecard where kpi_id = 'cross_sell_revenue' "
@@ -93,7 +93,7 @@ def _harness(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
 def no_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
     """Refreshes without `dbt source freshness` (a second dbt process beside
     the build), for the tests that do not look at it (the killed-refresh one does)."""
-    monkeypatch.setattr("harness.refresh._source_freshness", lambda *_: ([], 0))
+    monkeypatch.setattr("crosssell.refresh._source_freshness", lambda *_: ([], 0))
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +274,8 @@ def test_incremental_refresh_equals_full_rebuild_with_late_and_corrected_rows(
     incremental = refresh(raw_dir, served, build_args=FAST, echo=False)
     assert incremental.ok and not incremental.full_refresh, incremental.failed_nodes
     # the base models really ran as delete+insert, not as a rebuild
-    run_sql = PROJECT_DIR / "target" / served.name / "run" / "cross_sell" / "models"
+    assert incremental.target is not None
+    run_sql = incremental.target.compiled_models_dir
     compiled = (run_sql / "staging" / "crm" / "base" / "base_crm__orders.sql").read_text()
     assert "delete from" in compiled.lower()
     periods_sql = run_sql / "intermediate" / "customers" / "int_account_periods_active.sql"

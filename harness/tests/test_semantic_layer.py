@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR, run_dbt
+from crosssell.dbt_cli import run_dbt
+from crosssell.target import PROJECT_DIR, Target
 from harness.tests.conftest import DemoBuild
 
 # KPIs without an overall row: their metric reads their only breakdown
@@ -38,13 +39,10 @@ def mf_project(bad_rows_demo: DemoBuild, tmp_path_factory: pytest.TempPathFactor
         pytest.fail(f"no `mf` next to {sys.executable}: install requirements.txt")
     folder = tmp_path_factory.mktemp("mf_project")
     shutil.copyfile(PROJECT_DIR / "dbt_project.yml", folder / "dbt_project.yml")
-    parsed = run_dbt(
-        ["parse"],
-        bad_rows_demo.raw_dir,
-        bad_rows_demo.warehouse.path,
-        extra_env={"CROSS_SELL_TARGET": "served_readonly"},
-        target_path=folder / "target",
+    served = Target.duckdb(
+        bad_rows_demo.warehouse.path, read_only=True, target_dir=folder / "target"
     )
+    parsed = run_dbt(["parse"], bad_rows_demo.raw_dir, served)
     assert parsed.ok, parsed.output[-3000:]
     assert (folder / "target" / "semantic_manifest.json").exists()
     return folder

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.dbt_cli import PROJECT_DIR
+from crosssell.target import PROJECT_DIR
 from harness.generator import COLUMNS
 from harness.tests.conftest import Warehouse
 

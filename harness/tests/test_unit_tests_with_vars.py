@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harness.dbt_cli import PROJECT_DIR, run_dbt
+from crosssell.dbt_cli import run_dbt
+from crosssell.target import PROJECT_DIR, Target
 from harness.generator import generate
 
 # A value other than the default for every var of dbt_project.yml. The vars
@@ -21,6 +22,7 @@ NON_DEFAULT_VARS = {
     "campaign_attribution_days": 7,
     "calendar_max_months": 3,
     "min_sample_size": 5,
+    "multi_product_min_products": 3,
     "business_model": "subscription",
     "industry": "telecommunications",
     "incremental_lookback_days": 10,
@@ -87,7 +89,8 @@ def test_unit_tests_pass_with_other_values_of_every_var(tmp_path: Path) -> None:
     raw_dir = tmp_path / "demo"
     generate(raw_dir)
     as_yaml = yaml.safe_dump(NON_DEFAULT_VARS, default_flow_style=True).strip()
-    result = run_dbt([*UNIT_TESTS_ONLY, "--vars", as_yaml], raw_dir, tmp_path / "unit.duckdb")
+    unit = Target.duckdb(tmp_path / "unit.duckdb")
+    result = run_dbt([*UNIT_TESTS_ONLY, "--vars", as_yaml], raw_dir, unit)
     failed = re.findall(r"(?:FAIL|ERROR) \d* ?(\S+::\S+)", result.output)
     assert result.ok and not failed, failed or result.output[-3000:]
     ran = len(re.findall(r"START unit_test ", result.output))

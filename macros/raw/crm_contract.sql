@@ -3,7 +3,7 @@
     (models/staging/crm/_crm__sources.yml: table and column config.meta),
     where it is written once. Everything that reads raw data (the raw-file
     hook, the base models, the data-quality marts) gets it from here; the
-    Python harness reads the same YAML (harness/contract.py).
+    Python side reads the same YAML (crosssell/contract.py).
 
     dbt cannot always see the sources: while parsing, `graph` is empty (and
     the ref()s a model calls then become its dependencies, so the data-quality

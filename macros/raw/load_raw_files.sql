@@ -2,7 +2,7 @@
     Spark: (re)create the raw tables of `crm_schema` over raw files, every
     column read as text. Called by the harness as
     `dbt run-operation load_raw_files --args '{files: [...]}'` with one
-    {table, path, format} per raw table (harness/raw_files.py finds them with
+    {table, path, format} per raw table (crosssell/raw_files.py finds them with
     the DuckDB hook's precedence). Tables not listed are dropped, so an
     absent optional table becomes the hook's empty placeholder.
 #}

@@ -30,7 +30,10 @@
 
     raw_rows is the relation the raw rows are read from, every column as
     text: the contract's source table, or (crm_source salesforce or
-    hubspot) the adapter model that maps the CRM's tables onto it.
+    hubspot) the adapter model that maps the CRM's tables onto it. A table
+    with a currency column also takes currency_rates=ref('currency_rates'),
+    one with a stage column crm_stage_map=ref('crm_stage_map'): the model
+    file names every relation it reads.
 
     Incremental (the tables that grow with the accounts): a run reads only
     the raw rows of the keys that have a row loaded since the newest
@@ -41,7 +44,7 @@
     logs: a version removed from the raw files is only dropped by a
     --full-refresh.
 #}
-{% macro crm_base_model(table, raw_rows) %}
+{% macro crm_base_model(table, raw_rows, currency_rates=none, crm_stage_map=none) %}
 {%- set spec = crm_contract()[table] -%}
 {%- set columns = spec.columns -%}
 {%- set key = spec.primary_key -%}
@@ -51,6 +54,16 @@
 {%- set has_is_deleted = 'is_deleted' in (columns | map(attribute='name') | list) -%}
 {%- set partition = '_is_versioned, ' ~ key | join(', ') -%}
 {%- do crm_check_rules_name_a_column(table, spec) -%}
+{%- if has_currency and currency_rates is none -%}
+    {%- do exceptions.raise_compiler_error(
+        'base_crm__' ~ table ~ " has a currency column: pass currency_rates=ref('currency_rates') to crm_base_model"
+    ) -%}
+{%- endif -%}
+{%- if has_stage and crm_stage_map is none -%}
+    {%- do exceptions.raise_compiler_error(
+        'base_crm__' ~ table ~ " has a stage column: pass crm_stage_map=ref('crm_stage_map') to crm_base_model"
+    ) -%}
+{%- endif -%}
 {%- set key_failures = [] -%}
 {%- set required_failures = [] -%}
 {%- set invalid_failures = [] -%}
@@ -76,12 +89,12 @@ source as (
 ),
 {% if has_currency %}
 currency_rates as (
-    select * from {{ ref('currency_rates') }}
+    select * from {{ currency_rates }}
 ),
 {% endif %}
 {%- if has_stage %}
 crm_stage_map as (
-    select * from {{ ref('crm_stage_map') }}
+    select * from {{ crm_stage_map }}
 ),
 {% endif %}
 normalised as (

@@ -139,7 +139,7 @@ holdings as (
                     then 1
                 else 0
             end
-        ) as holding_at_start,
+        ) as count_products_held_at_start,
         sum(
             case
                 when
@@ -148,7 +148,7 @@ holdings as (
                     then 1
                 else 0
             end
-        ) as holding_at_end,
+        ) as count_products_held_at_end,
         max(
             case
                 when
@@ -205,8 +205,22 @@ final as (
         customers.age_band,
         customers._inputs_fingerprint,
         -- numerics
-        holdings.holding_at_start,
-        holdings.holding_at_end,
+        holdings.count_products_held_at_start,
+        holdings.count_products_held_at_end,
+        case
+            when
+                holdings.count_products_held_at_start
+                >= {{ var('multi_product_min_products') }}
+                then 'multi'
+            else 'single'
+        end as product_holding_at_start,
+        case
+            when
+                holdings.count_products_held_at_end
+                >= {{ var('multi_product_min_products') }}
+                then 'multi'
+            else 'single'
+        end as product_holding_at_end,
         cast(
             coalesce(period_revenue.revenue_usd, 0) as {{ type_double() }}
         ) as revenue_usd,

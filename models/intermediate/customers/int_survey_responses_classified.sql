@@ -28,7 +28,7 @@ holdings as (
                     then 1
                 else 0
             end
-        ) as holding_at_response
+        ) as count_products_held_at_response
     from survey_responses
     left join account_products
         on survey_responses.account_id = account_products.account_id
@@ -44,8 +44,11 @@ final as (
         survey_responses.survey_type,
         accounts_first_purchased.segment,
         case
-            when holdings.holding_at_response >= 2 then 'multi'
-            when holdings.holding_at_response = 1 then 'single'
+            when
+                holdings.count_products_held_at_response
+                >= {{ var('multi_product_min_products') }}
+                then 'multi'
+            when holdings.count_products_held_at_response >= 1 then 'single'
             else 'none'
         end as product_holding,
         -- numerics

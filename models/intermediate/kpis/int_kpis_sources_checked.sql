@@ -1,12 +1,17 @@
 {#
     One row per KPI of the catalogue: are the optional raw tables it needs
-    present in this run? A KPI whose tables are absent gets no rows at all
-    (not even zero-filled overall rows).
+    (kpi_needed_tables) present in this run? A KPI whose tables are absent
+    gets no rows at all in kpi_scorecard (not even zero-filled overall
+    rows).
 #}
 with
 
 kpi_catalog as (
     select * from {{ ref('kpi_catalog') }}
+),
+
+kpi_needed_tables as (
+    select * from {{ ref('kpi_needed_tables') }}
 ),
 
 inventory as (
@@ -15,23 +20,24 @@ inventory as (
 
 needed_tables as (
     select
-        kpi_catalog.kpi_id,
-        inventory.table_name,
-        inventory.is_present
-    from kpi_catalog
-    inner join inventory
-        on
-            {{ dbt.position(
-                dbt.concat(["'|'", 'inventory.table_name', "'|'"]),
-                dbt.concat([
-                    "'|'",
-                    "coalesce(kpi_catalog.needs_optional_tables, '')",
-                    "'|'",
-                ])
-            ) }} > 0
+        kpi_needed_tables.kpi_id,
+        kpi_needed_tables.table_name,
+        coalesce(inventory.is_present, false) as is_present
+    from kpi_needed_tables
+    left join inventory
+        on kpi_needed_tables.table_name = inventory.table_name
 ),
 
-missing_tables as (
+needs as (
+    select
+        kpi_id,
+        {{ dbt.listagg('table_name', "'|'", 'order by table_name') }}
+            as needs_optional_tables
+    from needed_tables
+    group by 1
+),
+
+missing as (
     select
         kpi_id,
         {{ dbt.listagg('table_name', "', '", 'order by table_name') }}
@@ -46,12 +52,14 @@ final as (
         kpi_catalog.kpi_id,
         kpi_catalog.kpi_category,
         kpi_catalog.unit,
-        kpi_catalog.needs_optional_tables,
-        missing_tables.missing_tables,
-        missing_tables.kpi_id is null as is_available
+        needs.needs_optional_tables,
+        missing.missing_tables,
+        missing.kpi_id is null as is_available
     from kpi_catalog
-    left join missing_tables
-        on kpi_catalog.kpi_id = missing_tables.kpi_id
+    left join needs
+        on kpi_catalog.kpi_id = needs.kpi_id
+    left join missing
+        on kpi_catalog.kpi_id = missing.kpi_id
 )
 
 select * from final

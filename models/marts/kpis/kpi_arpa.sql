@@ -1,34 +1,16 @@
 {#
-    arpa (usd): revenue of the period (line revenue ordered in [s, e) of
-    accounts active during [s, e)) / accounts active during [s, e).
-    product_holding: single when holding(a, e) = 1, multi when >= 2.
+    Average revenue per account (ARPA): the kpi_scorecard rows of arpa. Its formula is
+    int_kpi__arpa (models/intermediate/kpis/revenue/).
 #}
 with
 
-account_periods as (
-    select * from {{ ref('int_account_periods_active') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-holding_classified as (
-    select
-        account_periods.*,
-        case
-            when account_periods.holding_at_end >= 2 then 'multi'
-            else 'single'
-        end as product_holding
-    from account_periods
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'holding_classified',
-        account_dimensions(['overall', 'segment', 'industry', 'region'])
-        + [['product_holding', 'product_holding']],
-        'sum(revenue_usd)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize('kpi_rows', 'arpa', 'revenue', 'usd', 'ratio') }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'arpa'
+)
 
 select * from final

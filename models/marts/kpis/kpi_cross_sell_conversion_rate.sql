@@ -1,36 +1,16 @@
 {#
-    cross_sell_conversion_rate (percent): cross_sell opportunities won with
-    closed_at in [s, e) / cross_sell opportunities closed in [s, e).
+    Cross-sell conversion rate: the kpi_scorecard rows of cross_sell_conversion_rate. Its formula is
+    int_kpi__cross_sell_conversion_rate (models/intermediate/kpis/sales_performance/).
 #}
 with
 
-opportunities_closed as (
-    select * from {{ ref('int_opportunities_closed_in_periods') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-closed_in_periods as (
-    select * from opportunities_closed
-    where is_cross_sell_opportunity
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'closed_in_periods',
-        [
-            ['overall', "'all'"],
-            ['sales_rep', 'owner_rep_id'],
-            ['segment', 'segment'],
-            ['product', 'product_id'],
-            ['campaign', 'campaign_id'],
-        ],
-        'sum(case when is_won then 1 else 0 end)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize(
-    'kpi_rows', 'cross_sell_conversion_rate', 'sales_performance',
-    'percent', 'rate'
-) }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'cross_sell_conversion_rate'
+)
 
 select * from final

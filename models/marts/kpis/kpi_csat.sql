@@ -1,28 +1,16 @@
 {#
-    csat (percent): csat responses in [s, e) scoring 4 or 5 / csat responses
-    in [s, e). product_holding (none, single, multi) at the response.
+    Customer satisfaction (CSAT): the kpi_scorecard rows of csat. Its formula is
+    int_kpi__csat (models/intermediate/kpis/customer_success/).
 #}
 with
 
-survey_responses as (
-    select * from {{ ref('int_survey_responses_in_periods') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-responses_in_periods as (
-    select * from survey_responses
-    where survey_type = 'csat'
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'responses_in_periods',
-        account_dimensions(['overall', 'segment'])
-        + [['product_holding', 'product_holding']],
-        'sum(case when score >= 4 then 1 else 0 end)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize('kpi_rows', 'csat', 'customer_success', 'percent', 'rate') }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'csat'
+)
 
 select * from final

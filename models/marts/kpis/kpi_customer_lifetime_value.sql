@@ -1,25 +1,16 @@
 {#
-    customer_lifetime_value (usd): gross_margin * revenue of the period /
-    customers that churned in [s, e) - the ARPA / churn-rate formula with
-    both measured on the same customers. Null without churn.
+    Customer lifetime value (CLV): the kpi_scorecard rows of customer_lifetime_value. Its formula is
+    int_kpi__customer_lifetime_value (models/intermediate/kpis/revenue/).
 #}
 with
 
-account_periods as (
-    select * from {{ ref('int_account_periods_active') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'account_periods',
-        account_dimensions(['overall', 'segment']),
-        var('gross_margin') ~ ' * sum(revenue_usd)',
-        'sum(case when is_churned_in_period then 1 else 0 end)',
-    ) }}
-),
-
-{{ kpi_finalize(
-    'kpi_rows', 'customer_lifetime_value', 'revenue', 'usd', 'ratio'
-) }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'customer_lifetime_value'
+)
 
 select * from final

@@ -1,29 +1,16 @@
 {#
-    nps (score, -100 to 100): 100 * (promoters scoring 9-10 - detractors
-    scoring 0-6) / nps responses in [s, e). The numerator is promoters -
-    detractors. product_holding (none, single, multi) at the response.
+    Net promoter score (NPS): the kpi_scorecard rows of nps. Its formula is
+    int_kpi__nps (models/intermediate/kpis/customer_success/).
 #}
 with
 
-survey_responses as (
-    select * from {{ ref('int_survey_responses_in_periods') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-responses_in_periods as (
-    select * from survey_responses
-    where survey_type = 'nps'
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'responses_in_periods',
-        account_dimensions(['overall', 'segment'])
-        + [['product_holding', 'product_holding']],
-        'sum(case when score >= 9 then 1 when score <= 6 then -1 else 0 end)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize('kpi_rows', 'nps', 'customer_success', 'score', 'rate') }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'nps'
+)
 
 select * from final

@@ -1,31 +1,16 @@
 {#
-    product_penetration_rate (percent): accounts active at e holding two or
-    more products at e / accounts active at e.
+    Product penetration rate: the kpi_scorecard rows of product_penetration_rate. Its formula is
+    int_kpi__product_penetration_rate (models/intermediate/kpis/revenue/).
 #}
 with
 
-account_periods as (
-    select * from {{ ref('int_account_periods_active') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-active_at_end as (
-    select * from account_periods
-    where is_active_at_end
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'active_at_end',
-        account_dimensions([
-            'overall', 'segment', 'industry', 'region', 'customer_type',
-        ]),
-        'sum(case when holding_at_end >= 2 then 1 else 0 end)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize(
-    'kpi_rows', 'product_penetration_rate', 'revenue', 'percent', 'rate'
-) }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'product_penetration_rate'
+)
 
 select * from final

@@ -1,77 +1,16 @@
 {#
-    product_usage_rate (percent): of the (account, product) pairs where the
-    account is active at s and owns the product at s, the share with a
-    usage row (usage_count > 0) dated in [s, e).
+    Product usage rate: the kpi_scorecard rows of product_usage_rate. Its formula is
+    int_kpi__product_usage_rate (models/intermediate/kpis/customer_success/).
 #}
 with
 
-account_periods as (
-    select * from {{ ref('int_account_periods_active') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-account_products as (
-    select * from {{ ref('int_account_products_first_purchased') }}
-),
-
-usage_months as (
-    select * from {{ ref('int_product_usage_months_active') }}
-),
-
-period_months as (
-    select * from {{ ref('int_calendar_period_months') }}
-),
-
-owned_pairs as (
-    select
-        account_periods.grain,
-        account_periods.period_start,
-        account_periods.period_end,
-        account_products.account_id,
-        account_products.product_id
-    from account_periods
-    inner join account_products
-        on
-            account_periods.account_id = account_products.account_id
-            and account_products.first_purchased_at
-            < cast(account_periods.period_start as {{ dbt.type_timestamp() }})
-    where account_periods.is_active_at_start
-),
-
-used_pairs as (
-    select distinct
-        period_months.grain,
-        period_months.period_start,
-        usage_months.account_id,
-        usage_months.product_id
-    from usage_months
-    inner join period_months
-        on usage_months.usage_month_start = period_months.month_start
-),
-
-pairs_flagged as (
-    select
-        owned_pairs.*,
-        used_pairs.account_id is not null as has_usage
-    from owned_pairs
-    left join used_pairs
-        on
-            owned_pairs.grain = used_pairs.grain
-            and owned_pairs.period_start = used_pairs.period_start
-            and owned_pairs.account_id = used_pairs.account_id
-            and owned_pairs.product_id = used_pairs.product_id
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'pairs_flagged',
-        [['overall', "'all'"], ['product', 'product_id']],
-        'sum(case when has_usage then 1 else 0 end)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize(
-    'kpi_rows', 'product_usage_rate', 'customer_success', 'percent', 'rate'
-) }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'product_usage_rate'
+)
 
 select * from final

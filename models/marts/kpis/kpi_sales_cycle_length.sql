@@ -1,34 +1,21 @@
 {#
-    sales_cycle_length (days): average whole days from created_at to
-    closed_at of opportunities won with closed_at in [s, e), overall and by
-    opportunity_kind. cross_sell_to_new_business_ratio: the cross_sell
-    value divided by the new_business value of the same period (null when
-    either is missing or zero), on every row of that period.
+    Sales cycle length: the kpi_scorecard rows of sales_cycle_length (its
+    formula is int_kpi__sales_cycle_length in
+    models/intermediate/kpis/sales_performance/), plus
+    cross_sell_to_new_business_ratio: the period's cross_sell value divided
+    by its new_business value (null when either is missing or zero), on
+    every row of that period.
 #}
 with
 
-opportunities_closed as (
-    select * from {{ ref('int_opportunities_closed_in_periods') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-won_in_periods as (
-    select * from opportunities_closed
-    where is_won
+sales_cycle_length as (
+    select * from kpi_scorecard
+    where kpi_id = 'sales_cycle_length'
 ),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'won_in_periods',
-        [['overall', "'all'"], ['opportunity_kind', 'opportunity_kind']],
-        'sum(cycle_days)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize(
-    'kpi_rows', 'sales_cycle_length', 'sales_performance', 'days', 'ratio',
-    final_name='kpi_final'
-) }},
 
 kind_ratios as (
     select
@@ -39,22 +26,22 @@ kind_ratios as (
         ) / nullif(
             max(case when dimension_value = 'new_business' then value end), 0
         ) as cross_sell_to_new_business_ratio
-    from kpi_final
+    from sales_cycle_length
     where dimension = 'opportunity_kind'
     group by 1, 2
 ),
 
 final as (
     select
-        kpi_final.*,
+        sales_cycle_length.*,
         cast(
             kind_ratios.cross_sell_to_new_business_ratio as {{ type_double() }}
         ) as cross_sell_to_new_business_ratio
-    from kpi_final
+    from sales_cycle_length
     left join kind_ratios
         on
-            kpi_final.grain = kind_ratios.grain
-            and kpi_final.period_start = kind_ratios.period_start
+            sales_cycle_length.grain = kind_ratios.grain
+            and sales_cycle_length.period_start = kind_ratios.period_start
 )
 
 select * from final

@@ -1,63 +1,16 @@
 {#
-    time_to_cross_sell (days): average, over accounts whose first
-    cross-purchase event is in [s, e), of the whole days from their first
-    purchase to that event.
+    Time to first cross-sell: the kpi_scorecard rows of time_to_cross_sell. Its formula is
+    int_kpi__time_to_cross_sell (models/intermediate/kpis/sales_performance/).
 #}
 with
 
-account_products as (
-    select * from {{ ref('int_account_products_first_purchased') }}
+kpi_scorecard as (
+    select * from {{ ref('kpi_scorecard') }}
 ),
 
-accounts_first_purchased as (
-    select * from {{ ref('int_accounts_first_purchased') }}
-),
-
-calendar_periods as (
-    select * from {{ ref('int_calendar_periods') }}
-    where grain != 'all_time'
-),
-
-first_cross_purchases as (
-    select
-        account_id,
-        min(account_first_purchase_at) as first_purchase_at,
-        min(first_purchased_at) as first_cross_purchase_at
-    from account_products
-    where is_cross_purchase_event
-    group by 1
-),
-
-in_periods as (
-    select
-        calendar_periods.grain,
-        calendar_periods.period_start,
-        accounts_first_purchased.segment,
-        accounts_first_purchased.industry,
-        {{ days_between(
-            'first_cross_purchases.first_purchase_at',
-            'first_cross_purchases.first_cross_purchase_at'
-        ) }} as days_to_cross_sell
-    from first_cross_purchases
-    inner join calendar_periods
-        on {{ in_period('first_cross_purchases.first_cross_purchase_at') }}
-    inner join accounts_first_purchased
-        on
-            first_cross_purchases.account_id
-            = accounts_first_purchased.account_id
-),
-
-kpi_rows as (
-    {{ kpi_breakdown_rows(
-        'in_periods',
-        account_dimensions(['overall', 'segment', 'industry']),
-        'sum(days_to_cross_sell)',
-        'count(*)',
-    ) }}
-),
-
-{{ kpi_finalize(
-    'kpi_rows', 'time_to_cross_sell', 'sales_performance', 'days', 'ratio'
-) }}
+final as (
+    select * from kpi_scorecard
+    where kpi_id = 'time_to_cross_sell'
+)
 
 select * from final

@@ -8,4 +8,8 @@
 {%- else %}
 {%- set raw_rows = ref(crm_adapter_name() ~ '__opportunities') %}
 {%- endif %}
-{{ crm_base_model('opportunities', raw_rows) }}
+{{ crm_base_model(
+    'opportunities', raw_rows,
+    currency_rates=ref('currency_rates'),
+    crm_stage_map=ref('crm_stage_map')
+) }}

@@ -8,4 +8,7 @@
 {%- else %}
 {%- set raw_rows = ref(crm_adapter_name() ~ '__orders') %}
 {%- endif %}
-{{ crm_base_model('orders', raw_rows) }}
+{{ crm_base_model(
+    'orders', raw_rows,
+    currency_rates=ref('currency_rates')
+) }}

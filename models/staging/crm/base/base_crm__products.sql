@@ -6,4 +6,7 @@
 {%- else %}
 {%- set raw_rows = ref(crm_adapter_name() ~ '__products') %}
 {%- endif %}
-{{ crm_base_model('products', raw_rows) }}
+{{ crm_base_model(
+    'products', raw_rows,
+    currency_rates=ref('currency_rates')
+) }}

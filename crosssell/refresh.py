@@ -38,9 +38,10 @@ from typing import Any
 import duckdb
 import yaml
 
-from harness.contract import load_contract
-from harness.dbt_cli import PROJECT_DIR, run_dbt, run_dbt_logged
-from harness.warehouse import storage_note
+from crosssell.contract import load_contract
+from crosssell.dbt_cli import run_dbt, run_dbt_logged
+from crosssell.target import PROJECT_DIR, Target
+from crosssell.warehouse import storage_note
 
 EXIT_BUILD_FAILED = 1
 EXIT_LOCKED = 3
@@ -103,10 +104,11 @@ class RefreshResult:
     layers: list[str] = field(default_factory=list)  # one line per layer (with a log file)
     # set when the served file is in a storage format DuckDB 1.x clients cannot open
     storage_note: str | None = None
+    # the build's target: its run_results.json, manifest and dbt.log
+    target: Target | None = None
 
 
-def _failed_nodes(target_dir: Path) -> list[str]:
-    path = target_dir / "run_results.json"
+def _failed_nodes(path: Path) -> list[str]:
     if not path.exists():
         return []
     results = json.loads(path.read_text())["results"]
@@ -182,13 +184,14 @@ def _source_freshness(
     """
     scratch = served.parent / f"{served.name}.freshness.duckdb"
     leftovers = (scratch, Path(f"{scratch}.wal"))
-    path = PROJECT_DIR / "target" / scratch.stem / "sources.json"
+    target = Target.duckdb(scratch)
+    path = target.sources_path
     for leftover in (*leftovers, path):
         leftover.unlink(missing_ok=True)
     try:
         skipped = [f"source:crm.{table}" for table in adapted]
         exclude = ["--exclude", *skipped] if skipped else []
-        checked = run_dbt(["source", "freshness", *var_args, *exclude], raw_dir, scratch)
+        checked = run_dbt(["source", "freshness", *var_args, *exclude], raw_dir, target)
         present = {
             table: found for table, found in _raw_presence(scratch).items() if table not in adapted
         }
@@ -224,7 +227,7 @@ def refresh(
     and per failed node instead (`echo` is then ignored).
     """
     building = served.parent / f"{served.name}.building"
-    target_dir = PROJECT_DIR / "target" / building.stem
+    target = Target.duckdb(building)
     started = time.monotonic()
     with refresh_lock(served):
         for leftover in (building, Path(f"{building}.wal")):
@@ -242,22 +245,24 @@ def refresh(
             )
             args = ["build", *mode, *var_args, *build_args]
             if log_path is None:
-                build, progress = run_dbt(args, raw_dir, building, echo=echo), None
+                build, progress = run_dbt(args, raw_dir, target, echo=echo), None
             else:
-                logged = run_dbt_logged(args, raw_dir, building, log_path)
+                logged = run_dbt_logged(args, raw_dir, target, log_path)
                 build, progress = logged.result, logged.progress
             freshness, freshness_rss = checking.result()
         layers = progress.layer_lines() + progress.note_lines() if progress else []
         # the two processes overlap: their sum bounds the memory used
         peak_rss = build.peak_rss_bytes + freshness_rss
         if not build.ok:
-            failed = _failed_nodes(target_dir)
+            failed = _failed_nodes(target.run_results_path)
             if progress:
                 failed = [line.strip() for line in progress.failure_lines()] or failed
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
             seconds = time.monotonic() - started
-            return RefreshResult(False, seconds, failed, [], full_refresh, peak_rss, layers=layers)
+            return RefreshResult(
+                False, seconds, failed, [], full_refresh, peak_rss, layers=layers, target=target
+            )
         _checkpoint(building)
         os.replace(building, served)
     seconds = time.monotonic() - started
@@ -272,6 +277,7 @@ def refresh(
         freshness,
         layers,
         storage_note(served),
+        target,
     )
 
 

@@ -19,15 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo"
-DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "cross_sell.duckdb"
+from crosssell.target import PROJECT_DIR, Target
 
 
 @dataclass(frozen=True)
 class DbtResult:
     returncode: int
     output: str
+    target: Target  # where it ran: manifest, run results, logs
     peak_rss_bytes: int = 0  # the dbt process's peak resident memory (DuckDB runs in it)
 
     @property
@@ -43,29 +42,21 @@ def dbt_executable() -> str:
 def run_dbt(
     args: list[str],
     raw_dir: Path,
-    warehouse: Path | str,
+    target: Target,
     extra_env: dict[str, str] | None = None,
     echo: bool = False,
     on_line: Callable[[str], None] | None = None,
-    target_path: Path | None = None,
 ) -> DbtResult:
-    """Run `dbt <args>`; output is captured (and echoed when asked).
+    """Run `dbt <args>` on `target`; output is captured (and echoed when asked).
 
-    `warehouse` is the DuckDB file; for another engine pass a name (the
-    profile's target, e.g. "postgres") and the connection in `extra_env`.
+    `extra_env` adds to the environment, e.g. a server's connection (PGHOST ...).
     """
     env = dict(os.environ)
     env.update(CRM_RAW_DIR=str(raw_dir), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    if isinstance(warehouse, Path):
-        warehouse.parent.mkdir(parents=True, exist_ok=True)
-        env.update(CRM_WAREHOUSE=str(warehouse))
-        name = warehouse.stem
-    else:
-        env.update(CROSS_SELL_TARGET=warehouse)
-        name = warehouse
+    env.update(target.env())
     env.update(extra_env or {})
-    # One target folder per warehouse keeps dbt's partial parsing useful.
-    target = target_path or PROJECT_DIR / "target" / name
+    if target.warehouse is not None:
+        target.warehouse.parent.mkdir(parents=True, exist_ok=True)
     command = [
         dbt_executable(),
         *args,
@@ -73,8 +64,7 @@ def run_dbt(
         str(PROJECT_DIR),
         "--profiles-dir",
         str(PROJECT_DIR),
-        "--target-path",
-        str(target),
+        *target.dbt_args(),
     ]
     process = subprocess.Popen(
         command,
@@ -95,7 +85,7 @@ def run_dbt(
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux
-    return DbtResult(process.returncode, "".join(lines), usage.ru_maxrss * 1024)
+    return DbtResult(process.returncode, "".join(lines), target, usage.ru_maxrss * 1024)
 
 
 # Layers in the order a build runs them; a node's layer comes from its type
@@ -243,7 +233,7 @@ class LoggedResult:
     log_path: Path
 
 
-def run_dbt_logged(args: list[str], raw_dir: Path, warehouse: Path, log_path: Path) -> LoggedResult:
+def run_dbt_logged(args: list[str], raw_dir: Path, target: Target, log_path: Path) -> LoggedResult:
     """`dbt <args>` with its log in `log_path` and only progress on the terminal."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     live = sys.stdout.isatty()
@@ -256,7 +246,7 @@ def run_dbt_logged(args: list[str], raw_dir: Path, warehouse: Path, log_path: Pa
         result = run_dbt(
             [*args, "--log-format", "json", "--no-use-colors"],
             raw_dir,
-            warehouse,
+            target,
             on_line=progress.feed,
         )
     if live:
