@@ -5,7 +5,9 @@
     reason, column(s), the most common offending values and, for orphans,
     how many point at a parent that was itself rejected.
     data_quality_alerts turns it into one line per table and fails the run
-    above the error share.
+    above the error share. The rejected rows are those of
+    int_crm_row_outcomes; the tables present and their counts come from
+    data_quality_reconciliation.
 #}
 {%- set contract = crm_contract() %}
 {#- the contract types a text value can fail to be read as #}
