@@ -9,7 +9,7 @@
     {% elif column_type == 'integer' %}
         {{ return(crm_parse_integer(text_expression)) }}
     {% elif column_type == 'decimal' %}
-        {{ return(dbt.safe_cast(text_expression, dbt.type_numeric())) }}
+        {{ return(dbt.safe_cast(text_expression, type_money())) }}
     {% elif column_type == 'boolean' %}
         {{ return(dbt.safe_cast(text_expression, dbt.type_boolean())) }}
     {% elif column_type == 'date' %}

@@ -30,7 +30,7 @@ final as (
             (
                 order_items.quantity * order_items.unit_price
                 - order_items.discount_amount
-            ) * orders.usd_per_unit as {{ type_double() }}
+            ) * orders.usd_per_unit as {{ type_money() }}
         ) as line_revenue_usd,
         -- timestamps
         orders.ordered_at

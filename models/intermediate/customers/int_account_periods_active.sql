@@ -222,7 +222,7 @@ final as (
             else 'single'
         end as product_holding_at_end,
         cast(
-            coalesce(period_revenue.revenue_usd, 0) as {{ type_double() }}
+            coalesce(period_revenue.revenue_usd, 0) as {{ type_money() }}
         ) as revenue_usd,
         -- booleans
         active_periods.first_purchase_at < active_periods.period_start_at

@@ -51,8 +51,12 @@ revenue_shares as (
         grain,
         period_start,
         product_id,
-        100 * revenue_usd / nullif(
-            sum(revenue_usd) over (partition by grain, period_start), 0
+        100 * cast(revenue_usd as {{ type_double() }}) / nullif(
+            cast(
+                sum(revenue_usd) over (partition by grain, period_start)
+                as {{ type_double() }}
+            ),
+            0
         ) as revenue_share
     from period_product_revenue
 ),

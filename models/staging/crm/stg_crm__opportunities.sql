@@ -26,7 +26,7 @@ final as (
         currency as currency_code,
         -- numerics
         amount,
-        amount * usd_per_unit as amount_usd,
+        cast(amount * usd_per_unit as {{ type_money() }}) as amount_usd,
         -- timestamps
         created_at,
         qualified_at,

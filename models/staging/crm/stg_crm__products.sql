@@ -16,7 +16,7 @@ final as (
         currency as currency_code,
         -- numerics
         list_price,
-        list_price * usd_per_unit as list_price_usd,
+        cast(list_price * usd_per_unit as {{ type_money() }}) as list_price_usd,
         -- booleans
         is_active
     from base_products
