@@ -25,6 +25,7 @@ from harness.engines import (
 from harness.generator import Tables
 from harness.postgres import BI_READER, PostgresServer
 from harness.tests.conftest import Builds, DemoBuild, Factory, recipe
+from harness.tests.money_rules import PRICED_LINES, revenue_by_year, warehouse_revenue_by_year
 
 REJECTIONS = (
     "select table_name, reason, count(*) from marts.data_quality_rejected_rows group by 1, 2"
@@ -80,6 +81,14 @@ def test_every_model_and_test_passes_on_postgres(postgres_build: EngineBuild) ->
 def test_scorecard_equals_duckdb(postgres_build: EngineBuild, duckdb_build: EngineBuild) -> None:
     assert len(duckdb_build.scorecard) > 10_000
     assert differences(duckdb_build.scorecard, postgres_build.scorecard) == []
+
+
+def test_line_revenue_equals_a_python_decimal_sum(
+    postgres_build: EngineBuild, server: PostgresServer, raw: tuple[Path, Tables]
+) -> None:
+    warehouse, lines = warehouse_revenue_by_year(_query(server, PRICED_LINES))
+    assert len(lines) > 1000
+    assert warehouse == revenue_by_year(raw[0], lines)
 
 
 def test_bad_rows_are_rejected_alike(
