@@ -43,7 +43,11 @@ baselines as (
         min(last_four_quarters.period_start) as baseline_period_start,
         max(last_four_quarters.period_end) as baseline_period_end,
         count(overall_quarters.value) as count_quarters_with_value,
-        avg(overall_quarters.value) as baseline_value
+        -- averaged as decimals: a sum of doubles depends on the row order
+        cast(
+            avg(cast(overall_quarters.value as decimal(38, 12)))
+            as {{ type_double() }}
+        ) as baseline_value
     from overall_quarters
     inner join last_four_quarters
         on overall_quarters.period_start = last_four_quarters.period_start
