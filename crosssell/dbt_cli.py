@@ -125,7 +125,8 @@ def first_meaningful_line(message: str) -> str:
     text = chosen or (useful[0] if useful else (lines[0] if lines else "no message"))
     if text.endswith(":"):
         text += " (see the log)"
-    return text if len(text) <= 200 else text[:197] + "..."
+    # long enough for our own messages, which name a file path and a var
+    return text if len(text) <= 400 else text[:397] + "..."
 
 
 def _status(raw: str) -> str:

@@ -41,8 +41,10 @@ period_product_revenue as (
     from calendar_periods
     inner join monthly_product_revenue
         on
-            calendar_periods.period_start <= monthly_product_revenue.month_start
-            and calendar_periods.period_end > monthly_product_revenue.month_start
+            calendar_periods.period_start
+            <= monthly_product_revenue.month_start
+            and calendar_periods.period_end
+            > monthly_product_revenue.month_start
     group by 1, 2, 3
 ),
 

@@ -101,7 +101,7 @@ kpi_values as (
                 then kpi_rows.numerator / kpi_rows.denominator
             when kpi_catalog.value_formula = '100 * numerator / denominator'
                 then 100 * kpi_rows.numerator / kpi_rows.denominator
-        end as value
+        end as value  -- noqa: RF04
     from kpi_rows
     inner join kpi_catalog
         on kpi_rows.kpi_id = kpi_catalog.kpi_id
@@ -112,7 +112,9 @@ kpi_values as (
 final as (
     select
         cast(kpi_values.kpi_id as {{ dbt.type_string() }}) as kpi_id,
-        cast(kpi_values.kpi_category as {{ dbt.type_string() }}) as kpi_category,
+        cast(
+            kpi_values.kpi_category as {{ dbt.type_string() }}
+        ) as kpi_category,
         cast(kpi_values.grain as {{ dbt.type_string() }}) as grain,
         calendar_periods.period_start,
         calendar_periods.period_end,
@@ -124,10 +126,12 @@ final as (
         ) as dimension_value,
         kpi_values.numerator,
         kpi_values.denominator,
-        cast(kpi_values.value as {{ type_double() }}) as value,
+        cast(kpi_values.value as {{ type_double() }}) as value,  -- noqa: RF04
         cast(kpi_values.unit as {{ dbt.type_string() }}) as unit,
-        cast(previous.value as {{ type_double() }}) as previous_value,
-        cast(kpi_values.value - previous.value as {{ type_double() }}) as change,
+        cast(previous_period.value as {{ type_double() }}) as previous_value,
+        cast(
+            kpi_values.value - previous_period.value as {{ type_double() }}
+        ) as change,  -- noqa: RF04
         coalesce(
             kpi_values.denominator < {{ var('min_sample_size') }}, false
         ) as is_small_sample
@@ -136,13 +140,14 @@ final as (
         on
             kpi_values.grain = calendar_periods.grain
             and kpi_values.period_start = calendar_periods.period_start
-    left join kpi_values as previous
+    left join kpi_values as previous_period
         on
-            kpi_values.kpi_id = previous.kpi_id
-            and kpi_values.grain = previous.grain
-            and kpi_values.dimension = previous.dimension
-            and kpi_values.dimension_value = previous.dimension_value
-            and calendar_periods.previous_period_start = previous.period_start
+            kpi_values.kpi_id = previous_period.kpi_id
+            and kpi_values.grain = previous_period.grain
+            and kpi_values.dimension = previous_period.dimension
+            and kpi_values.dimension_value = previous_period.dimension_value
+            and calendar_periods.previous_period_start
+            = previous_period.period_start
 )
 
 select * from final
