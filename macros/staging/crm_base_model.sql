@@ -52,7 +52,6 @@
 {%- set has_currency = 'currency' in column_types -%}
 {%- set has_stage = 'stage' in column_types -%}
 {%- set has_is_deleted = 'is_deleted' in (columns | map(attribute='name') | list) -%}
-{%- set partition = '_is_versioned, ' ~ key | join(', ') -%}
 {%- do crm_check_rules_name_a_column(table, spec) -%}
 {%- if has_currency and currency_rates is none -%}
     {%- do exceptions.raise_compiler_error(
@@ -210,10 +209,18 @@ ranked as (
         on {{ crm_key_equals(key, 'versioned', 'latest_loads') }}
 ),
 
+{#- the keys whose latest load has several rows: few #}
+copied_keys as (
+    select * from latest_loads
+    where _latest_copies > 1
+),
+
 {#-
     Aggregates instead of window functions over every row (the hot spot of
-    the largest tables); only the few keys with several latest rows are
-    numbered, to keep one identical copy.
+    the largest tables): only the latest rows of the few copied keys are
+    numbered, to keep one identical copy. They are read from `versioned`
+    again rather than from `ranked`, so the joined rows are never held in
+    memory as a whole.
 #}
 latest_compared as (
     select
@@ -223,13 +230,23 @@ latest_compared as (
     where not (_version_rank = 1 and _latest_copies > 1)
     union all
     select
-        ranked.*,
+        versioned.*,
+        1 as _version_rank,
+        copied_keys._latest_min_hash,
+        copied_keys._latest_max_hash,
+        copied_keys._latest_copies,
         row_number() over (
-            partition by {{ partition }}
-            order by _row_hash
+            partition by versioned.{{ key | join(', versioned.') }}
+            order by versioned._row_hash
         ) as _copy_number
-    from ranked
-    where _version_rank = 1 and _latest_copies > 1
+    from versioned
+    inner join copied_keys
+        on
+            {{ crm_key_equals(key, 'versioned', 'copied_keys') }}
+            and (
+                versioned._loaded_at = copied_keys._latest_loaded_at
+                or copied_keys._latest_loaded_at is null
+            )
 ),
 
 looked_up as (
