@@ -85,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_benchmark(args: argparse.Namespace) -> int:
     from harness.benchmark import run
 
-    print(run(args.sizes, args.seed, args.raw_format))
+    print(run(args.sizes, args.seed, args.raw_format, args.compare))
     return 0
 
 
@@ -153,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         choices=["csv", "parquet"],
         default="csv",
         help="parquet: each table a folder of parquet files, one file per load",
+    )
+    benchmark_parser.add_argument(
+        "--compare",
+        metavar="COMMIT",
+        help="also measure this commit (in a temporary git worktree) and print both side by side",
     )
     commands.add_parser("load-postgres", help="load the raw files into Postgres")
     commands.add_parser("postgres", help="build on a throwaway Postgres, compare with DuckDB")

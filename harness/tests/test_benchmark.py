@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness.benchmark import LAYERS, layer_of, profile
+from harness.benchmark import LAYERS, Measurement, Profile, comparison_table, layer_of, profile
 
 
 def _result(unique_id: str, seconds: float) -> dict:
@@ -41,3 +41,27 @@ def test_nodes_are_summed_by_layer_and_the_slowest_listed() -> None:
 def test_a_model_named_like_no_layer_is_a_mart() -> None:
     assert layer_of("model.cross_sell.product_affinity") == "marts"
     assert layer_of("unit_test.cross_sell.kpi_nps.kpi_nps__promoters") == "tests"
+
+
+def _measurement(accounts: int, full: float, refresh: float, rss_gb: float) -> Measurement:
+    empty = Profile(0.0, [], dict.fromkeys(LAYERS, 0.0))
+    return Measurement(
+        accounts=accounts,
+        order_lines=17 * accounts,
+        usage_rows=23 * accounts,
+        interactions=2 * accounts,
+        full_seconds=full,
+        refresh_seconds=refresh,
+        peak_rss_bytes=int(rss_gb * 2**30),
+        full_profile=empty,
+        refresh_profile=empty,
+    )
+
+
+def test_two_commits_side_by_side_with_the_ratio_new_over_old() -> None:
+    old = _measurement(200_000, full=130.0, refresh=78.0, rss_gb=4.0)
+    new = _measurement(200_000, full=60.0, refresh=6.0, rss_gb=3.0)
+    lines = comparison_table([(old, new)], "5088b01", "abc1234").splitlines()
+    assert lines[2] == "| 200,000 | 5088b01 | 130.0 | 78.0 | 60.0% | 4.00 |"
+    assert lines[3] == "| 200,000 | abc1234 | 60.0 | 6.0 | 10.0% | 3.00 |"
+    assert lines[4] == "| 200,000 | new / old | 0.46x | 0.08x | 0.17x | 0.75x |"

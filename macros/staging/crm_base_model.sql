@@ -52,7 +52,6 @@
 {%- set has_currency = 'currency' in column_types -%}
 {%- set has_stage = 'stage' in column_types -%}
 {%- set has_is_deleted = 'is_deleted' in (columns | map(attribute='name') | list) -%}
-{%- set partition = '_is_versioned, ' ~ key | join(', ') -%}
 {%- do crm_check_rules_name_a_column(table, spec) -%}
 {%- if has_currency and currency_rates is none -%}
     {%- do exceptions.raise_compiler_error(
@@ -114,8 +113,7 @@ typed as (
             as {{ column.name }},
         {%- endfor %}
         {{ crm_record_key(key) }} as _record_key,
-        {{ crm_batch_key(key, 'text') }} as _batch_key,
-        {{ crm_joined_texts(columns, mask_personal=true) }} as _raw_values
+        {{ crm_batch_key(key, 'text') }} as _batch_key
     from normalised
 ),
 
@@ -136,7 +134,12 @@ key_checked as (
     from typed
 ),
 
-versioned as (
+{#-
+    Read by two steps (the per-key versions and the join back to them):
+    computed once, where the engine lets a query say so
+    (crm_materialized_cte), instead of parsing every raw row twice.
+#}
+versioned as {{ crm_materialized_cte() }} (
     select
         key_checked.*,
         not (_is_missing_primary_key or _is_unreadable_primary_key)
@@ -145,13 +148,47 @@ versioned as (
     from key_checked
 ),
 
+{#-
+    The versions of each key, narrow: per key and _loaded_at, how many rows
+    and the smallest and largest row hash. The wide rows are joined once,
+    to the key's latest load (null _loaded_at sorts oldest: a key whose
+    rows all lack it has the null load as its latest).
+#}
+key_loads as (
+    select
+        {{ key | join(',\n        ') }},
+        _loaded_at,
+        min(_row_hash) as _min_hash,
+        max(_row_hash) as _max_hash,
+        count(*) as _copies
+    from versioned
+    where _is_versioned
+    group by {{ key | join(', ') }}, _loaded_at
+),
+
 key_latest as (
     select
         {{ key | join(',\n        ') }},
         max(_loaded_at) as _latest_loaded_at
-    from versioned
-    where _is_versioned
+    from key_loads
     group by {{ key | join(', ') }}
+),
+
+latest_loads as (
+    select
+        {%- for part in key %}
+        key_loads.{{ part }},
+        {%- endfor %}
+        key_latest._latest_loaded_at,
+        key_loads._min_hash as _latest_min_hash,
+        key_loads._max_hash as _latest_max_hash,
+        key_loads._copies as _latest_copies
+    from key_loads
+    inner join key_latest
+        on {{ crm_key_equals(key, 'key_loads', 'key_latest') }}
+    where
+        key_loads._loaded_at = key_latest._latest_loaded_at
+        or (key_loads._loaded_at is null and key_latest._latest_loaded_at is null)
 ),
 
 {#- rank 1: the key's latest _loaded_at (every row when all are null) #}
@@ -160,57 +197,56 @@ ranked as (
         versioned.*,
         case
             when not versioned._is_versioned then 1
-            when key_latest._latest_loaded_at is null then 1
-            when versioned._loaded_at = key_latest._latest_loaded_at then 1
+            when latest_loads._latest_loaded_at is null then 1
+            when versioned._loaded_at = latest_loads._latest_loaded_at then 1
             else 2
-        end as _version_rank
+        end as _version_rank,
+        latest_loads._latest_min_hash,
+        latest_loads._latest_max_hash,
+        coalesce(latest_loads._latest_copies, 1) as _latest_copies
     from versioned
-    left join key_latest
-        on {{ crm_key_equals(key, 'versioned', 'key_latest') }}
+    left join latest_loads
+        on {{ crm_key_equals(key, 'versioned', 'latest_loads') }}
 ),
 
-latest_hashes as (
-    select
-        {{ key | join(',\n        ') }},
-        min(_row_hash) as _latest_min_hash,
-        max(_row_hash) as _latest_max_hash,
-        count(*) as _latest_copies
-    from ranked
-    where _is_versioned and _version_rank = 1
-    group by {{ key | join(', ') }}
-),
-
-hashes_joined as (
-    select
-        ranked.*,
-        latest_hashes._latest_min_hash,
-        latest_hashes._latest_max_hash,
-        coalesce(latest_hashes._latest_copies, 1) as _latest_copies
-    from ranked
-    left join latest_hashes
-        on {{ crm_key_equals(key, 'ranked', 'latest_hashes') }}
+{#- the keys whose latest load has several rows: few #}
+copied_keys as (
+    select * from latest_loads
+    where _latest_copies > 1
 ),
 
 {#-
     Aggregates instead of window functions over every row (the hot spot of
-    the largest tables); only the few keys with several latest rows are
-    numbered, to keep one identical copy.
+    the largest tables): only the latest rows of the few copied keys are
+    numbered, to keep one identical copy. They are read from `versioned`
+    again rather than from `ranked`, so the joined rows are never held in
+    memory as a whole.
 #}
 latest_compared as (
     select
-        hashes_joined.*,
+        ranked.*,
         1 as _copy_number
-    from hashes_joined
+    from ranked
     where not (_version_rank = 1 and _latest_copies > 1)
     union all
     select
-        hashes_joined.*,
+        versioned.*,
+        1 as _version_rank,
+        copied_keys._latest_min_hash,
+        copied_keys._latest_max_hash,
+        copied_keys._latest_copies,
         row_number() over (
-            partition by {{ partition }}
-            order by _row_hash
+            partition by versioned.{{ key | join(', versioned.') }}
+            order by versioned._row_hash
         ) as _copy_number
-    from hashes_joined
-    where _version_rank = 1 and _latest_copies > 1
+    from versioned
+    inner join copied_keys
+        on
+            {{ crm_key_equals(key, 'versioned', 'copied_keys') }}
+            and (
+                versioned._loaded_at = copied_keys._latest_loaded_at
+                or copied_keys._latest_loaded_at is null
+            )
 ),
 
 looked_up as (
@@ -289,7 +325,8 @@ final as (
         {%- endif %}
         _record_key,
         _batch_key,
-        _raw_values,
+        {#- built here, not carried through the version steps above #}
+        {{ crm_joined_texts(columns, mask_personal=true) }} as _raw_values,
         _dq_reason,
         case
             when _dq_reason = 'missing_primary_key'
@@ -469,6 +506,28 @@ select * from final
         {%- endif -%}
     {%- endfor -%}
     {{ return(crm_fingerprint_text(texts)) }}
+{% endmacro %}
+
+
+{#
+    The keyword that makes a CTE read by several steps computed once:
+    DuckDB (which otherwise may inline it into each reader) and Postgres
+    take `as materialized`; Spark has no such keyword (nothing).
+#}
+{% macro crm_materialized_cte() %}
+    {{ return(adapter.dispatch('crm_materialized_cte', 'cross_sell')()) }}
+{% endmacro %}
+
+{% macro default__crm_materialized_cte() %}
+    {{ return('') }}
+{% endmacro %}
+
+{% macro duckdb__crm_materialized_cte() %}
+    {{ return('materialized') }}
+{% endmacro %}
+
+{% macro postgres__crm_materialized_cte() %}
+    {{ return('materialized') }}
 {% endmacro %}
 
 

@@ -36,7 +36,9 @@ campaigns_checked as (
         cast(null as {{ dbt.type_string() }}) as missing_parent_columns,
         0 as dangling_reference_count,
         _loaded_at as loaded_at,
-        _raw_values as raw_values
+        case
+            when _dq_status = 'rejected' then _raw_values
+        end as raw_values
     from base_campaigns
 ),
 
@@ -57,7 +59,13 @@ campaign_members_checked as (
         end as missing_parent_columns,
         0 as dangling_reference_count,
         base_campaign_members._loaded_at as loaded_at,
-        base_campaign_members._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                campaign_members._record_key is null
+                and base_campaign_members._dq_status in ('candidate', 'rejected')
+                then base_campaign_members._raw_values
+        end as raw_values
     from base_campaign_members
     left join campaign_members
         on

@@ -39,7 +39,9 @@ sales_reps_checked as (
         cast(null as {{ dbt.type_string() }}) as missing_parent_columns,
         0 as dangling_reference_count,
         _loaded_at as loaded_at,
-        _raw_values as raw_values
+        case
+            when _dq_status = 'rejected' then _raw_values
+        end as raw_values
     from base_sales_reps
 ),
 
@@ -55,7 +57,13 @@ accounts_checked as (
         coalesce(accounts._dangling_reference_count, 0)
             as dangling_reference_count,
         base_accounts._loaded_at as loaded_at,
-        base_accounts._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                accounts._record_key is null
+                and base_accounts._dq_status in ('candidate', 'rejected')
+                then base_accounts._raw_values
+        end as raw_values
     from base_accounts
     left join accounts
         on
@@ -76,7 +84,13 @@ survey_responses_checked as (
         end as missing_parent_columns,
         0 as dangling_reference_count,
         base_survey_responses._loaded_at as loaded_at,
-        base_survey_responses._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                survey_responses._record_key is null
+                and base_survey_responses._dq_status in ('candidate', 'rejected')
+                then base_survey_responses._raw_values
+        end as raw_values
     from base_survey_responses
     left join survey_responses
         on

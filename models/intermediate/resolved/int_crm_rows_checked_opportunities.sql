@@ -47,7 +47,13 @@ opportunities_checked as (
         coalesce(opportunities._dangling_reference_count, 0)
             as dangling_reference_count,
         base_opportunities._loaded_at as loaded_at,
-        base_opportunities._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                opportunities._record_key is null
+                and base_opportunities._dq_status in ('candidate', 'rejected')
+                then base_opportunities._raw_values
+        end as raw_values
     from base_opportunities
     left join opportunities
         on
@@ -71,7 +77,13 @@ interactions_checked as (
         coalesce(interactions._dangling_reference_count, 0)
             as dangling_reference_count,
         base_interactions._loaded_at as loaded_at,
-        base_interactions._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                interactions._record_key is null
+                and base_interactions._dq_status in ('candidate', 'rejected')
+                then base_interactions._raw_values
+        end as raw_values
     from base_interactions
     left join interactions
         on
@@ -94,7 +106,13 @@ implementations_checked as (
         end as missing_parent_columns,
         0 as dangling_reference_count,
         base_implementations._loaded_at as loaded_at,
-        base_implementations._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                implementations._record_key is null
+                and base_implementations._dq_status in ('candidate', 'rejected')
+                then base_implementations._raw_values
+        end as raw_values
     from base_implementations
     left join implementations
         on

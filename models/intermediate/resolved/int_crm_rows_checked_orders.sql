@@ -41,7 +41,13 @@ orders_checked as (
         end as missing_parent_columns,
         0 as dangling_reference_count,
         base_orders._loaded_at as loaded_at,
-        base_orders._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                orders._record_key is null
+                and base_orders._dq_status in ('candidate', 'rejected')
+                then base_orders._raw_values
+        end as raw_values
     from base_orders
     left join orders
         on
@@ -68,7 +74,13 @@ order_items_checked as (
         end as missing_parent_columns,
         0 as dangling_reference_count,
         base_order_items._loaded_at as loaded_at,
-        base_order_items._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                order_items._record_key is null
+                and base_order_items._dq_status in ('candidate', 'rejected')
+                then base_order_items._raw_values
+        end as raw_values
     from base_order_items
     left join order_items
         on

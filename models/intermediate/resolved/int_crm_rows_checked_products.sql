@@ -36,7 +36,9 @@ products_checked as (
         cast(null as {{ dbt.type_string() }}) as missing_parent_columns,
         0 as dangling_reference_count,
         _loaded_at as loaded_at,
-        _raw_values as raw_values
+        case
+            when _dq_status = 'rejected' then _raw_values
+        end as raw_values
     from base_products
 ),
 
@@ -57,7 +59,13 @@ product_usage_checked as (
         end as missing_parent_columns,
         0 as dangling_reference_count,
         base_product_usage._loaded_at as loaded_at,
-        base_product_usage._raw_values as raw_values
+        -- only a row that ends rejected is shown with its raw values
+        case
+            when
+                product_usage._record_key is null
+                and base_product_usage._dq_status in ('candidate', 'rejected')
+                then base_product_usage._raw_values
+        end as raw_values
     from base_product_usage
     left join product_usage
         on
