@@ -3,35 +3,14 @@ warehouse's revenue equals a sum worked out with Python's decimal."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from harness.tests.conftest import Builds, DemoBuild, Factory, Warehouse, recipe
+from harness.tests.mart_hashes import duckdb_mart_hashes, tables_differing
 from harness.tests.money_rules import PRICED_LINES, revenue_by_year, warehouse_revenue_by_year
-
-MARTS = (
-    "select table_name from information_schema.tables "
-    "where table_schema = 'marts' order by table_name"
-)
-
-
-def mart_hashes(warehouse: Path) -> dict[str, str]:
-    """Per table of schema marts, a sha256 of its rows as text, sorted."""
-    hashes = {}
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        tables = [row[0] for row in connection.execute(MARTS).fetchall()]
-        for table in tables:
-            texts = connection.execute(
-                f"select cast(t as varchar) as row_text from marts.{table} as t order by 1"
-            ).fetchall()
-            digest = hashlib.sha256()
-            for (text,) in texts:
-                digest.update(text.encode() + b"\n")
-            hashes[table] = digest.hexdigest()
-    return hashes
 
 
 @recipe("bad_rows_demo_again")
@@ -50,10 +29,10 @@ def second_build(builds: Builds, bad_rows_demo: DemoBuild) -> Warehouse:
 def test_two_builds_of_the_same_files_are_byte_identical(
     bad_rows_demo: DemoBuild, second_build: Warehouse
 ) -> None:
-    first, second = mart_hashes(bad_rows_demo.warehouse.path), mart_hashes(second_build.path)
+    first = duckdb_mart_hashes(bad_rows_demo.warehouse.path)
+    second = duckdb_mart_hashes(second_build.path)
     assert len(first) >= 20, sorted(first)  # every mart, not an empty schema
-    assert {table for table in first if first[table] != second.get(table)} == set()
-    assert set(second) == set(first)
+    assert tables_differing(first, second) == set()
 
 
 def test_mart_hash_sees_the_last_bit_of_a_double(tmp_path: Path) -> None:
@@ -63,10 +42,10 @@ def test_mart_hash_sees_the_last_bit_of_a_double(tmp_path: Path) -> None:
         connection.execute(
             "create table marts.t as select cast(0.1 as double) + cast(0.2 as double) as x"
         )
-    before = mart_hashes(path)
+    before = duckdb_mart_hashes(path)
     with duckdb.connect(str(path)) as connection:
         connection.execute("update marts.t set x = cast(0.3 as double)")
-    assert mart_hashes(path) != before
+    assert duckdb_mart_hashes(path) != before
 
 
 def test_line_revenue_equals_a_python_decimal_sum(bad_rows_demo: DemoBuild) -> None:

@@ -4,6 +4,8 @@ A throwaway server (harness.postgres) gets the demo data with every
 bad-input case; the whole dbt build (unit tests included: they run the
 Postgres try-cast functions on hand-made bad values) must pass, and the
 scorecard and the rejections must equal a DuckDB build of the same files.
+Money is exact there too: a second build of the same files, in another
+database of the server, gives the same bytes in every mart.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from harness.engines import (
 from harness.generator import Tables
 from harness.postgres import BI_READER, PostgresServer
 from harness.tests.conftest import Builds, DemoBuild, Factory, recipe
+from harness.tests.mart_hashes import mart_hashes, tables_differing
 from harness.tests.money_rules import PRICED_LINES, revenue_by_year, warehouse_revenue_by_year
 
 REJECTIONS = (
@@ -55,6 +58,24 @@ def postgres_build(builds: Builds, bad_rows_demo: DemoBuild) -> EngineBuild:
     return built
 
 
+# the marts only: the data and unit tests ran in the first build
+MARTS_ONLY = ("build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test")
+
+
+@recipe("postgres_demo_build_again", fixture="postgres_build_again")
+def _postgres_demo_build_again(factory: Factory) -> tuple[EngineBuild, PostgresServer]:
+    demo = factory.builds.get("bad_rows_demo")
+    server = factory.builds.get("postgres_server").other_database("cross_sell_again")
+    return build_postgres(demo.raw_dir, server, MARTS_ONLY), server
+
+
+@pytest.fixture(scope="module")
+def postgres_build_again(builds: Builds, bad_rows_demo: DemoBuild) -> PostgresServer:
+    built, server = builds.get("postgres_demo_build_again")
+    assert built.result.ok, built.result.output[-3000:]
+    return server
+
+
 @pytest.fixture(scope="module")
 def duckdb_build(bad_rows_demo: DemoBuild) -> EngineBuild:
     # the same raw files on DuckDB: the session's shared build of them
@@ -73,6 +94,10 @@ def _query(server: PostgresServer, sql: str, user: str | None = None) -> list[tu
         connection.close()
 
 
+def _mart_hashes(server: PostgresServer) -> dict[str, str]:
+    return mart_hashes(lambda sql: _query(server, sql), "postgres")
+
+
 def test_every_model_and_test_passes_on_postgres(postgres_build: EngineBuild) -> None:
     assert "ERROR=0" in postgres_build.result.output
     assert "unit_test" in postgres_build.result.output
@@ -89,6 +114,28 @@ def test_line_revenue_equals_a_python_decimal_sum(
     warehouse, lines = warehouse_revenue_by_year(_query(server, PRICED_LINES))
     assert len(lines) > 1000
     assert warehouse == revenue_by_year(raw[0], lines)
+
+
+def test_two_builds_of_the_same_files_are_byte_identical(
+    postgres_build: EngineBuild, server: PostgresServer, postgres_build_again: PostgresServer
+) -> None:
+    first, second = _mart_hashes(server), _mart_hashes(postgres_build_again)
+    assert len(first) >= 20, sorted(first)  # every mart, not an empty schema
+    assert tables_differing(first, second) == set()
+
+
+def test_mart_hash_sees_the_last_bit_of_a_double(server: PostgresServer) -> None:
+    scratch = server.other_database("last_bit")
+    connection = scratch.connect()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("create schema marts")
+            cursor.execute("create table marts.t as select 0.1::float8 + 0.2::float8 as x")
+            before = _mart_hashes(scratch)
+            cursor.execute("update marts.t set x = 0.3::float8")
+    finally:
+        connection.close()
+    assert _mart_hashes(scratch) != before
 
 
 def test_bad_rows_are_rejected_alike(

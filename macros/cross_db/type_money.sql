@@ -4,7 +4,12 @@
     is cast to it once (rounding to 6 decimals) and every later sum of it
     is exact, so two builds of the same files give the same cents.
     38 is the widest decimal DuckDB and Spark keep exact; a sum of
-    decimal(38, 6) stays decimal(38, 6) on both, numeric on Postgres.
+    decimal(38, 6) stays decimal(38, 6) on both. On Postgres it becomes a
+    numeric without a declared scale (0 where coalesce fills a missing
+    sum), so a model that outputs a money sum casts it back to
+    type_money(): the column then has one type on every engine, and a unit
+    test's expected rows, cast by dbt to the model's column types, read
+    100 as 100.000000 there too.
 #}
 {% macro type_money() %}
     {{ return(adapter.dispatch('type_money', 'cross_sell')()) }}

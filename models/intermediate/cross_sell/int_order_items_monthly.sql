@@ -16,7 +16,7 @@ final as (
         cast(
             {{ dbt.date_trunc('month', 'ordered_at') }} as date
         ) as month_start,
-        sum(line_revenue_usd) as revenue_usd
+        cast(sum(line_revenue_usd) as {{ type_money() }}) as revenue_usd
     from order_items_priced
     group by 1, 2, 3
 )

@@ -63,7 +63,9 @@ campaign_members_checked as (
         case
             when
                 campaign_members._record_key is null
-                and base_campaign_members._dq_status in ('candidate', 'rejected')
+                and base_campaign_members._dq_status in (
+                    'candidate', 'rejected'
+                )
                 then base_campaign_members._raw_values
         end as raw_values
     from base_campaign_members

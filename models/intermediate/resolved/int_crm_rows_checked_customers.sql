@@ -88,7 +88,9 @@ survey_responses_checked as (
         case
             when
                 survey_responses._record_key is null
-                and base_survey_responses._dq_status in ('candidate', 'rejected')
+                and base_survey_responses._dq_status in (
+                    'candidate', 'rejected'
+                )
                 then base_survey_responses._raw_values
         end as raw_values
     from base_survey_responses

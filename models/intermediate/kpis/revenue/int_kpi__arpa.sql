@@ -41,7 +41,7 @@ final as (
         period_start,
         dimension,
         dimension_value,
-        sum(revenue_usd) as numerator,
+        cast(sum(revenue_usd) as {{ type_money() }}) as numerator,
         count(*) as denominator
     from breakdowns
     group by 1, 2, 3, 4

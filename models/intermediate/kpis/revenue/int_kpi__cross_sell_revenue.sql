@@ -81,7 +81,7 @@ final as (
         period_start,
         dimension,
         dimension_value,
-        sum(line_revenue_usd) as numerator,
+        cast(sum(line_revenue_usd) as {{ type_money() }}) as numerator,
         cast(null as {{ type_double() }}) as denominator
     from breakdowns
     group by 1, 2, 3, 4

@@ -3,6 +3,8 @@
     the period of the accounts active during it, divided by the customers
     that churned in the period: ARPA over churn rate, both taken on the
     same accounts. No churn gives a denominator of 0.
+    The numerator is money: gross_margin * revenue is rounded to the money
+    type's 6 decimals, the same on every engine.
     Breakdowns: overall, segment.
 #}
 with
@@ -35,7 +37,9 @@ final as (
         period_start,
         dimension,
         dimension_value,
-        {{ var('gross_margin') }} * sum(revenue_usd) as numerator,
+        cast(
+            {{ var('gross_margin') }} * sum(revenue_usd) as {{ type_money() }}
+        ) as numerator,
         sum(case when is_churned_in_period then 1 else 0 end) as denominator
     from breakdowns
     group by 1, 2, 3, 4

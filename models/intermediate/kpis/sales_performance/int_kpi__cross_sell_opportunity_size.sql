@@ -62,7 +62,9 @@ final as (
         period_start,
         dimension,
         dimension_value,
-        coalesce(sum(amount_usd), 0) as numerator,
+        cast(
+            coalesce(sum(amount_usd), 0) as {{ type_money() }}
+        ) as numerator,
         count(amount_usd) as denominator
     from breakdowns
     group by 1, 2, 3, 4
