@@ -85,7 +85,7 @@ evidence as (
             order by
                 product_sequences.rate_b_after_a desc,
                 product_sequences.a_then_b desc,
-                product_sequences.anchor_product_id
+                product_sequences.anchor_product_id asc
         ) as anchor_rank
     from owned
     inner join product_sequences
@@ -112,7 +112,7 @@ sequence_ranked as (
     select
         account_id,
         product_id,
-        'sequence' as method,
+        'sequence' as method,  -- noqa: RF04
         rate_b_after_a as score,
         anchor_product_id,
         owners_a,
@@ -121,7 +121,8 @@ sequence_ranked as (
         product_owners,
         row_number() over (
             partition by account_id
-            order by rate_b_after_a desc, product_owners desc, product_id
+            order by
+                rate_b_after_a desc, product_owners desc, product_id asc
         ) as recommendation_rank
     from sequence_candidates
 ),
@@ -148,7 +149,7 @@ popularity_ranked as (
     select
         account_id,
         product_id,
-        'popularity' as method,
+        'popularity' as method,  -- noqa: RF04
         score,
         cast(null as {{ dbt.type_string() }}) as anchor_product_id,
         cast(null as {{ dbt.type_bigint() }}) as owners_a,
@@ -157,7 +158,7 @@ popularity_ranked as (
         product_owners,
         row_number() over (
             partition by account_id
-            order by product_owners desc, product_id
+            order by product_owners desc, product_id asc
         ) as recommendation_rank
     from popularity_candidates
 ),

@@ -119,7 +119,7 @@ band_limits as (
 weak_band as (
     select
         current_rows.*,
-        'weak_band' as rule,
+        'weak_band' as rule,  -- noqa: RF04
         case
             when current_rows.higher_is_better
                 then performance_bands.band_upper_bound
@@ -152,7 +152,7 @@ weak_band as (
 outside_benchmark as (
     select
         current_rows.*,
-        'outside_benchmark' as rule,
+        'outside_benchmark' as rule,  -- noqa: RF04
         case
             when benchmark_comparison.benchmark_type = 'average'
                 then benchmark_comparison.benchmark_average
@@ -176,7 +176,7 @@ outside_benchmark as (
 missed_target as (
     select
         current_rows.*,
-        'missed_target' as rule,
+        'missed_target' as rule,  -- noqa: RF04
         target_attainment.target_value as reference_value
     from current_rows
     inner join target_attainment
@@ -228,7 +228,7 @@ declines as (
 consecutive_decline as (
     select
         current_rows.*,
-        'consecutive_decline' as rule,
+        'consecutive_decline' as rule,  -- noqa: RF04
         declines.value_before_decline as reference_value
     from current_rows
     inner join declines
@@ -245,7 +245,7 @@ consecutive_decline as (
 sharp_change as (
     select
         current_rows.*,
-        'sharp_change' as rule,
+        'sharp_change' as rule,  -- noqa: RF04
         current_rows.previous_value as reference_value
     from current_rows
     where

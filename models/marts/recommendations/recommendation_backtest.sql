@@ -34,9 +34,9 @@ account_products as (
 ),
 
 methods as (
-    select 'sequence' as method
+    select 'sequence' as method  -- noqa: RF04
     union all
-    select 'popularity' as method
+    select 'popularity' as method  -- noqa: RF04
 ),
 
 cutoffs as (
@@ -46,7 +46,7 @@ cutoffs as (
         union all
         select {{ var('recommendation_count') }} as k
     ) as ks
-    group by k
+    group by 1
 ),
 
 new_purchases as (
@@ -65,6 +65,10 @@ new_purchases as (
                 'day', var('backtest_horizon_days'), 'customers.cutoff_date'
             ) }} as {{ dbt.type_timestamp() }}
         )
+),
+
+cutoff as (
+    select distinct cutoff_date from customers
 ),
 
 cross_purchasers as (
@@ -172,7 +176,7 @@ final as (
         -- dates
         cutoff.cutoff_date
     from counted
-    cross join (select distinct cutoff_date from customers) as cutoff
+    cross join cutoff
 )
 
 select * from final
