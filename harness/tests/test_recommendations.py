@@ -77,9 +77,7 @@ def sequence_crm() -> dict[str, list[dict]]:
             )
             for pid in ("P1", "P2", "P3", "P4", "P5")
         ],
-        "sales_reps": [
-            _rep(rep, "t", "sales", "2020-01-01 00:00:00") for rep in ("R1", "R2")
-        ],
+        "sales_reps": [_rep(rep, "t", "sales", "2020-01-01 00:00:00") for rep in ("R1", "R2")],
         "orders": [
             _order(f"O{i}", account, f"{day} 10:00:00")
             for i, (account, _, day) in enumerate(purchases)
