@@ -552,6 +552,7 @@ def next_day_tables(accounts: int, seed: int, day: date, late_days: int = 2) -> 
     `late_days` days earlier (late-arriving rows), 2 % report usage and
     0.5 % have an interaction. Every row is loaded the day after `day`.
     Ids carry the day, so they never collide with the history's ids.
+    Products are drawn uniformly here: a day's orders follow no purchase path.
     """
     rng = random.Random(f"{seed}-{day.isoformat()}")
     tables = Tables()
