@@ -9,6 +9,7 @@
     python3 tasks.py docs        # dbt docs site of the served warehouse (read-only)
     python3 tasks.py dashboard   # the KPI dashboard (Streamlit) of the served warehouse, read-only
     python3 tasks.py report      # the overview as one HTML file, for e-mailing the monthly review
+    python3 tasks.py backtest --cutoff 2025-07-01  # recommendations vs the next 90 days' purchases
 
 build, demo and refresh write dbt's whole log to logs/ and print one line
 per layer.

@@ -9,6 +9,8 @@ docs       dbt docs of the served warehouse (read-only), as a static site
 dashboard  the KPI dashboard (Streamlit) of the served warehouse, read-only (--port)
 report     the overview as one self-contained HTML file, for e-mailing (--out, --grain)
 refresh    scheduled refresh of the served warehouse (incremental; --full-refresh, --vars)
+backtest   recommendations from the rows before --cutoff, checked against the next 90 days
+           (a scratch warehouse beside the served one; --vars)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from crosssell.backtest import BacktestError, backtest_lines, parse_cutoff, run_backtest
 from crosssell.dbt_cli import run_dbt, run_dbt_logged
 from crosssell.refresh import EXIT_BUILD_FAILED, EXIT_LOCKED, RefreshLocked, refresh, report
 from crosssell.target import DEFAULT_WAREHOUSE, DEMO_RAW_DIR, PROJECT_DIR, Target
@@ -37,6 +40,7 @@ from crosssell.warehouse import (
 BUILD_LOG = PROJECT_DIR / "logs" / "dbt-build.log"
 REFRESH_LOG = PROJECT_DIR / "logs" / "dbt-refresh.log"
 DOCS_LOG = PROJECT_DIR / "logs" / "dbt-docs.log"
+BACKTEST_LOG = PROJECT_DIR / "logs" / "dbt-backtest.log"
 REPORT_DIR = PROJECT_DIR / "reports"
 
 Handler = Callable[[argparse.Namespace], int]
@@ -118,6 +122,20 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if not result.ok:
         print(f"Full log: {shown(REFRESH_LOG)}")
     return 0 if result.ok else EXIT_BUILD_FAILED
+
+
+def cmd_backtest(args: argparse.Namespace) -> int:
+    try:
+        cutoff = parse_cutoff(args.cutoff)
+        print(f"Backtest build as of {cutoff}; full log: {shown(BACKTEST_LOG)}", flush=True)
+        rows = run_backtest(
+            raw_dir_from_env(), warehouse_from_env(), cutoff, args.vars, BACKTEST_LOG
+        )
+    except BacktestError as error:
+        print(f"Backtest: {error}")
+        return 1
+    print("\n".join(backtest_lines(rows)))
+    return 0
 
 
 def cmd_summary(_: argparse.Namespace) -> int:
@@ -221,7 +239,11 @@ def add_commands(commands: argparse._SubParsersAction) -> dict[str, Handler]:
     report_parser.add_argument("--out", help="default: reports/kpi-review-<period>.html")
     report_parser.add_argument("--grain", choices=["month", "quarter", "year"], default="month")
     refresh_parser = commands.add_parser("refresh", help="safe refresh of the served warehouse")
-    for sub in (build_parser, refresh_parser):
+    backtest_parser = commands.add_parser(
+        "backtest", help="recommendations as of a cutoff against the following purchases"
+    )
+    backtest_parser.add_argument("--cutoff", required=True, help="first day not seen, 2025-07-01")
+    for sub in (build_parser, refresh_parser, backtest_parser):
         add_vars_argument(sub)
     refresh_parser.add_argument(
         "--full-refresh", action="store_true", help="rebuild every incremental model from scratch"
@@ -233,6 +255,7 @@ def add_commands(commands: argparse._SubParsersAction) -> dict[str, Handler]:
         "dashboard": cmd_dashboard,
         "report": cmd_report,
         "refresh": cmd_refresh,
+        "backtest": cmd_backtest,
     }
 
 

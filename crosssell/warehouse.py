@@ -213,13 +213,7 @@ class Period:
 
 
 def _missing_relations(connection: duckdb.DuckDBPyConnection) -> list[str]:
-    present = {
-        f"{row['table_schema']}.{row['table_name']}"
-        for row in _rows(
-            connection, "select table_schema, table_name from information_schema.tables"
-        )
-    }
-    return [name for name in REQUIRED_RELATIONS if name not in present]
+    return _missing_relations_of(connection, REQUIRED_RELATIONS)
 
 
 def _has_column(connection: duckdb.DuckDBPyConnection, relation: str, column: str) -> bool:
@@ -364,6 +358,75 @@ def _benchmark_lines(connection: duckdb.DuckDBPyConnection, period: Period) -> l
     return lines
 
 
+ALERT_BREAKDOWN_LINES = 10  # breakdown alerts printed; the rest are counted
+
+
+def alert_line(row: dict[str, Any]) -> str:
+    """One alert in words, e.g. 'Churn rate, month 2025-12, overall: rose sharply ...'."""
+    unit = row["unit"]
+    value = format_value(row["value"], unit)
+    reference = format_value(row["reference_value"], unit)
+    worse = "fell" if row["higher_is_better"] else "rose"
+    side = "below" if row["higher_is_better"] else "above"
+    rule = row["rule"]
+    if rule == "weak_band":
+        what = f"in its weakest band at {value} (the band ends at {reference})"
+    elif rule == "outside_benchmark":
+        what = f"{side} its benchmark: {value} against {reference}"
+    elif rule == "missed_target":
+        what = f"missed its target: {value} against {reference}"
+    elif rule == "consecutive_decline":
+        what = f"{worse} period after period: {value}, from {reference}"
+    else:
+        change = format_change(row["change"], row["previous_value"], unit)
+        what = f"{worse} sharply: {value} from {reference} ({change})"
+    breakdown = (
+        "overall"
+        if row["dimension"] == "overall"
+        else f"{row['dimension'].replace('_', ' ')} {row['dimension_value']}"
+    )
+    period = period_label(row["grain"], row["period_start"])
+    sample = format_number(row["denominator"]) if row["denominator"] is not None else "n/a"
+    return f"    {row['kpi_name']}, {row['grain']} {period}, {breakdown}: {what}; sample {sample}"
+
+
+def _alert_lines(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """The KPI alerts: every overall one, then the breakdowns with the largest samples."""
+    if "marts.kpi_alerts" in _missing_relations_of(connection, ("marts.kpi_alerts",)):
+        return []
+    rows = _rows(
+        connection,
+        "select * from marts.kpi_alerts order by dimension != 'overall', grain, kpi_id, rule, "
+        "denominator desc, dimension, dimension_value",
+    )
+    if not rows:
+        return ["KPI alerts: none in the latest complete month and quarter."]
+    overall = [row for row in rows if row["dimension"] == "overall"]
+    breakdowns = sorted(
+        (row for row in rows if row["dimension"] != "overall"),
+        key=lambda row: -(row["denominator"] or 0),
+    )
+    shown_rows = overall + breakdowns[:ALERT_BREAKDOWN_LINES]
+    lines = [f"KPI alerts, latest complete month and quarter ({len(rows):,} in marts.kpi_alerts):"]
+    lines += [alert_line(row) for row in shown_rows]
+    left = len(rows) - len(shown_rows)
+    if left:
+        lines.append(f"    ... and {left:,} more by breakdown (marts.kpi_alerts)")
+    return lines
+
+
+def _missing_relations_of(
+    connection: duckdb.DuckDBPyConnection, relations: tuple[str, ...]
+) -> list[str]:
+    present = {
+        f"{row['table_schema']}.{row['table_name']}"
+        for row in _rows(
+            connection, "select table_schema, table_name from information_schema.tables"
+        )
+    }
+    return [name for name in relations if name not in present]
+
+
 def _quality_lines(connection: duckdb.DuckDBPyConnection) -> list[str]:
     columns = ("raw_rows", "loaded", "superseded", "deleted", "rejected")
     headers = ("raw", "loaded", "superseded", "deleted", "rejected", "dangling keys")
@@ -407,6 +470,9 @@ def _summary_lines(connection: duckdb.DuckDBPyConnection) -> list[str]:
         lines.append("No month is fully covered by the data yet: no KPI summary by period.")
     else:
         lines += _kpi_section(connection, period, names)
+    alerts = _alert_lines(connection)
+    if alerts:
+        lines = [*alerts, "", *lines]
     lines += _campaign_lines(connection, names)
     for row in _rows(
         connection,

@@ -18,6 +18,7 @@ PAGES = (
     ("kpi.py", "KPI explorer", "kpi"),
     ("benchmarks.py", "Benchmarks and targets", "benchmarks"),
     ("affinity.py", "Product affinity", "affinity"),
+    ("recommendations.py", "Recommendations", "recommendations"),
     ("quality.py", "Data quality", "quality"),
 )
 

@@ -290,6 +290,57 @@ def affinity(path: Path) -> pd.DataFrame:
     )
 
 
+# ---- alerts and recommendations ------------------------------------------
+
+
+def kpi_alerts(path: Path) -> pd.DataFrame:
+    """The KPI alerts of the latest complete month and quarter, overall first.
+
+    Empty when the warehouse was built before the mart existed.
+    """
+    if not has_relation(path, "marts.kpi_alerts"):
+        return pd.DataFrame()
+    return query(
+        path,
+        "select kpi_id, kpi_name, grain, period_start, dimension, dimension_value, rule, unit, "
+        "value, reference_value, previous_value, change, denominator, higher_is_better "
+        "from marts.kpi_alerts "
+        "order by dimension != 'overall', grain, kpi_name, rule, denominator desc, "
+        "dimension, dimension_value",
+    )
+
+
+def recommendation_reps(path: Path) -> pd.DataFrame:
+    """owner_rep_id and how many customers with recommendations each rep owns."""
+    if not has_relation(path, "marts.cross_sell_recommendations"):
+        return pd.DataFrame(columns=["owner_rep_id", "customers"])
+    return query(
+        path,
+        "select coalesce(owner_rep_id, '(no owner)') as owner_rep_id, "
+        "count(distinct account_id) as customers "
+        "from marts.cross_sell_recommendations group by 1 order by 1",
+    )
+
+
+def recommendations(path: Path, rep_id: str) -> pd.DataFrame:
+    """The recommendations of one rep's customers, with product names, best first."""
+    return query(
+        path,
+        "select cross_sell_recommendations.account_id, "
+        "cross_sell_recommendations.recommendation_rank, "
+        "cross_sell_recommendations.product_id, products.product_name, "
+        "cross_sell_recommendations.score, cross_sell_recommendations.reason, "
+        "cross_sell_recommendations.as_of_date "
+        "from marts.cross_sell_recommendations "
+        "left join marts.dim_products as products "
+        "on cross_sell_recommendations.product_id = products.product_id "
+        "where coalesce(cross_sell_recommendations.owner_rep_id, '(no owner)') = ? "
+        "order by cross_sell_recommendations.account_id, "
+        "cross_sell_recommendations.recommendation_rank",
+        [rep_id],
+    )
+
+
 # ---- data quality -------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ docs       dbt docs of the served warehouse (read-only), as a static site
 dashboard  the KPI dashboard (Streamlit) of the served warehouse, read-only (--port)
 report     the overview as one self-contained HTML file, for e-mailing (--out, --grain)
 refresh    scheduled refresh of the served warehouse (incremental; --full-refresh, --vars)
+backtest   recommendations from the rows before --cutoff against the following purchases
 
 Development and CI:
 generate   write demo CRM data (deterministic; --bad-rows, --accounts)

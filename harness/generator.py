@@ -4,6 +4,20 @@
 contract table. The same arguments always give the same bytes. With
 `bad_rows=True` it appends rows that exercise every bad-input rule of the
 contract and returns, per (table, reason), how many rejections to expect.
+
+Purchase paths. Real customers do not pick their next product at random: a
+base product is followed by its add-ons (a CRM by its upgrade and e-mail
+tool, a help desk by live chat). NATURAL_NEXT writes that path for the
+twelve demo products: one or two natural next products each. When an
+account buys a product it does not own yet (its first purchase aside),
+half the time (NATURAL_NEXT_SHARE) the product is one of the natural next
+products of what it already owns; otherwise it is the uniformly drawn one.
+That choice comes from a second random stream (`PurchasePaths`, seeded
+from the seed), and it renames products consistently per account, so the
+main stream draws exactly what it drew before the paths existed: row
+counts, ids, dates, statuses and the bad-row cases do not depend on the
+paths; only product ids (and what follows from them: unit prices,
+discounts, usage rows' products) do.
 """
 
 from __future__ import annotations
@@ -50,6 +64,23 @@ PRODUCTS = [
     ("P12", "Payments", "commerce", 700),
 ]
 PRICES = {product[0]: product[3] for product in PRODUCTS}
+PRODUCT_IDS = [product[0] for product in PRODUCTS]
+# product -> the products its customers tend to buy next (the purchase path)
+NATURAL_NEXT: dict[str, tuple[str, ...]] = {
+    "P01": ("P02", "P03"),  # Core CRM -> CRM Plus, Email Studio
+    "P02": ("P09", "P06"),  # CRM Plus -> BI Dashboards, Help Desk
+    "P03": ("P04", "P05"),  # Email Studio -> SMS Gateway, Ad Manager
+    "P04": ("P03",),  # SMS Gateway -> Email Studio
+    "P05": ("P09",),  # Ad Manager -> BI Dashboards
+    "P06": ("P07", "P08"),  # Help Desk -> Live Chat, Field Service
+    "P07": ("P06",),  # Live Chat -> Help Desk
+    "P08": ("P12",),  # Field Service -> Payments
+    "P09": ("P10",),  # BI Dashboards -> Forecasting
+    "P10": ("P09",),  # Forecasting -> BI Dashboards
+    "P11": ("P09",),  # Data Export -> BI Dashboards
+    "P12": ("P01",),  # Payments -> Core CRM
+}
+NATURAL_NEXT_SHARE = 0.5
 OPEN_STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation", "Engaging"]
 WON_STAGES = ["Closed Won", "Won", "closed won"]
 LOST_STAGES = ["Closed Lost", "Lost"]
@@ -150,6 +181,38 @@ def _campaigns(rng: random.Random, tables: Tables) -> list[tuple[str, datetime]]
     return campaigns
 
 
+class PurchasePaths:
+    """The product an account gets for each product id the main stream draws.
+
+    The main stream keeps drawing as if products were uniform; the first
+    time it draws a product id for an account, this maps the id to the
+    product the account really buys: with probability NATURAL_NEXT_SHARE a
+    natural next product of one it owns (NATURAL_NEXT), else the drawn id
+    (or, if that one is already mapped, a uniform pick among the unmapped).
+    The mapping is one-to-one, so owning, repeating and counting products
+    give the main stream the same answers as without paths.
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.products: dict[str, str] = {}
+
+    def product(self, drawn: str, owned: list[str]) -> str:
+        """The product bought for the drawn id, given the products owned."""
+        if drawn not in self.products:
+            self.products[drawn] = self._assign(drawn, owned)
+        return self.products[drawn]
+
+    def _assign(self, drawn: str, owned: list[str]) -> str:
+        taken = set(self.products.values())
+        following = sorted({nxt for have in owned for nxt in NATURAL_NEXT[have]} - taken)
+        if following and self.rng.random() < NATURAL_NEXT_SHARE:
+            return self.rng.choice(following)
+        if drawn not in taken:
+            return drawn
+        return self.rng.choice([product for product in PRODUCT_IDS if product not in taken])
+
+
 @dataclass
 class Counters:
     order: int = 0
@@ -173,12 +236,16 @@ def _orders_for_account(
     currency: str,
     first_at: datetime,
     last_at: datetime,
+    paths: PurchasePaths,
     orders_factor: int = 1,
 ) -> dict[str, datetime]:
     """Orders of one customer; returns product -> first completed purchase.
 
     `orders_factor` draws the number of repeat orders that many times (a
-    longer, denser history per customer; 1 gives the demo data).
+    longer, denser history per customer; 1 gives the demo data). `owned`
+    holds the ids the main stream drew; `paths` turns them into the
+    products bought. The result is ordered by drawn id, so the engagement
+    rows that follow consume the main stream in the same order.
     """
     owned: dict[str, datetime] = {}
     moments = [first_at]
@@ -207,9 +274,10 @@ def _orders_for_account(
         )
         for _ in range(rng.choice([1, 1, 2, 3])):
             if owned and rng.random() < 0.75:
-                product = rng.choice(sorted(owned))  # a repeat purchase
+                drawn = rng.choice(sorted(owned))  # a repeat purchase
             else:
-                product = rng.choice(PRODUCTS)[0]
+                drawn = rng.choice(PRODUCTS)[0]
+            product = paths.product(drawn, [paths.products[have] for have in owned])
             price = PRICES[product]
             quantity = rng.choice([1, 1, 1, 2, 3, 5])
             discount = rng.choice(["", "", "0", str(round(price * 0.1, 2))])
@@ -224,9 +292,9 @@ def _orders_for_account(
                 is_deleted="false",
                 _loaded_at=_loaded(moment),
             )
-            if status == "completed" and product not in owned:
-                owned[product] = moment
-    return owned
+            if status == "completed" and drawn not in owned:
+                owned[drawn] = moment
+    return {paths.products[drawn]: since for drawn, since in sorted(owned.items())}
 
 
 def _pipeline_for_account(
@@ -314,7 +382,7 @@ def _engagement_for_customer(
     owned: dict[str, datetime],
     last_at: datetime,
 ) -> None:
-    for product, since in sorted(owned.items()):
+    for product, since in owned.items():  # in the order _orders_for_account gives
         month = datetime(since.year, since.month, 1)
         while month < last_at:
             if rng.random() < 0.5:
@@ -365,6 +433,7 @@ def build_tables(
     accounts: int = 3000, seed: int = 42, bad_rows: bool = False, orders_factor: int = 1
 ) -> Tables:
     rng = random.Random(seed)
+    path_rng = random.Random(f"{seed}-purchase-paths")
     tables = Tables()
     counters = Counters()
     rep_ids = _reps(rng, tables, max(12, accounts // 150))
@@ -400,6 +469,7 @@ def build_tables(
                 currency,
                 first_at,
                 max(last_at, first_at),
+                PurchasePaths(path_rng),
                 orders_factor,
             )
         tables.add(
@@ -482,6 +552,7 @@ def next_day_tables(accounts: int, seed: int, day: date, late_days: int = 2) -> 
     `late_days` days earlier (late-arriving rows), 2 % report usage and
     0.5 % have an interaction. Every row is loaded the day after `day`.
     Ids carry the day, so they never collide with the history's ids.
+    Products are drawn uniformly here: a day's orders follow no purchase path.
     """
     rng = random.Random(f"{seed}-{day.isoformat()}")
     tables = Tables()

@@ -1,5 +1,6 @@
-"""Overview: every KPI's overall value in one period, its change against the
-previous period, its benchmark or band, and trend lines."""
+"""Overview: the KPI alerts first, then every KPI's overall value in one
+period, its change against the previous period, its benchmark or band, and
+trend lines."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from crosssell.warehouse import category_label, previous_label
+from crosssell.warehouse import alert_line, category_label, previous_label
 from dashboard import data
 from dashboard.labels import (
     band_text,
@@ -118,8 +119,41 @@ def trend_section(kpi_names: dict[str, str]) -> None:
                 st.caption(f"Shaded: the {ranges.iloc[0]['benchmark_group']} benchmark range.")
 
 
+def alert_texts(alerts: pd.DataFrame) -> list[str]:
+    """Each alert in words (the summary's lines), missing numbers as None."""
+    records = alerts.astype(object).where(alerts.notna(), None).to_dict("records")
+    return [alert_line(row).strip() for row in records]
+
+
+def alerts_section() -> None:
+    """Every overall alert as a line; the breakdowns' alerts in a table below."""
+    alerts = load("kpi_alerts")
+    st.header("Alerts")
+    if alerts.empty:
+        st.success("No KPI needs a look in the latest complete month and quarter.")
+        return
+    overall = alerts[alerts["dimension"] == data.OVERALL]
+    st.caption(
+        "Latest complete month and quarter: the worst band, outside the benchmark, a missed "
+        "target, a decline period after period, or a sharp change. Small samples never alert."
+    )
+    if overall.empty:
+        st.info("No overall KPI needs a look; see the breakdowns below.")
+    for text in alert_texts(overall):
+        st.warning(text)
+    breakdowns = alerts[alerts["dimension"] != data.OVERALL]
+    if not breakdowns.empty:
+        with st.expander(f"{len(breakdowns):,} alerts by breakdown"):
+            st.dataframe(
+                pd.DataFrame({"alert": alert_texts(breakdowns)}),
+                hide_index=True,
+                key="breakdown_alerts",
+            )
+
+
 def render() -> None:
     st.title("Cross-sell KPIs")
+    alerts_section()
     grain = grain_filter(data.GRAINS, default="quarter")
     choice = load("periods", grain)
     if choice.default is None:

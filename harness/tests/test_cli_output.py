@@ -14,11 +14,13 @@ from typing import Any
 import duckdb
 import pytest
 
+from crosssell.backtest import verdict
 from crosssell.dbt_cli import BuildProgress, first_meaningful_line
 from crosssell.refresh import SourceFreshness, format_age, freshness_line, freshness_rows
 from crosssell.target import PROJECT_DIR
 from crosssell.warehouse import (
     WRITER_ADVICE,
+    alert_line,
     format_change,
     format_number,
     format_value,
@@ -201,3 +203,85 @@ def test_a_locked_warehouse_gives_one_line_with_the_holder(tmp_path: Path, comma
     assert "Traceback" not in output, output
     assert f"(PID {os.getpid()})" in output, output
     assert str(warehouse) in output, output
+
+
+def _alert(**changes: Any) -> dict[str, Any]:
+    row = dict(
+        kpi_name="Churn rate",
+        grain="month",
+        period_start=date(2025, 12, 1),
+        dimension="overall",
+        dimension_value="all",
+        rule="sharp_change",
+        unit="percent",
+        value=2.6,
+        reference_value=1.7,
+        previous_value=1.7,
+        change=0.9,
+        denominator=2230.0,
+        higher_is_better=False,
+    )
+    return {**row, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {},
+            "Churn rate, month 2025-12, overall: rose sharply: 2.6 % from 1.7 % (+0.9 pts); "
+            "sample 2,230",
+        ),
+        (
+            dict(
+                kpi_name="Net promoter score (NPS)",
+                grain="quarter",
+                period_start=date(2025, 10, 1),
+                rule="missed_target",
+                unit="score",
+                value=27.2,
+                reference_value=30.0,
+                higher_is_better=True,
+            ),
+            "Net promoter score (NPS), quarter 2025-Q4, overall: missed its target: "
+            "27.2 against 30.0; sample 2,230",
+        ),
+        (
+            dict(
+                kpi_name="Cross-sell rate",
+                dimension="sales_rep",
+                dimension_value="R00007",
+                rule="consecutive_decline",
+                value=12.5,
+                reference_value=20.0,
+                denominator=41.0,
+                higher_is_better=True,
+            ),
+            "Cross-sell rate, month 2025-12, sales rep R00007: fell period after period: "
+            "12.5 %, from 20.0 %; sample 41",
+        ),
+        (
+            dict(rule="outside_benchmark", value=16.0, reference_value=15.0),
+            "Churn rate, month 2025-12, overall: above its benchmark: 16.0 % against 15.0 %; "
+            "sample 2,230",
+        ),
+    ],
+)
+def test_alert_lines_name_the_kpi_the_rule_and_the_numbers(
+    changes: dict[str, Any], expected: str
+) -> None:
+    assert alert_line(_alert(**changes)).strip() == expected
+
+
+def test_backtest_verdict_compares_the_largest_k() -> None:
+    def row(method: str, k: int, hit_rate: float | None) -> dict[str, Any]:
+        return dict(method=method, k=k, hit_rate=hit_rate)
+
+    rows = [row("sequence", 1, 30.0), row("sequence", 3, 40.0)]
+    assert verdict([*rows, row("popularity", 1, 35.0), row("popularity", 3, 38.5)]) == (
+        "At k = 3 the sequence method beats the popularity baseline (40.0 % against 38.5 %)."
+    )
+    assert "does not beat" in verdict([*rows, row("popularity", 3, 41.0)])
+    assert verdict([row("sequence", 3, None), row("popularity", 3, None)]).startswith(
+        "No cross-purchase"
+    )

@@ -19,7 +19,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from crosssell.target import PROJECT_DIR
-from crosssell.warehouse import format_change, format_value
+from crosssell.warehouse import alert_line, format_change, format_value
 from dashboard import data
 from dashboard.report import build_report
 from harness.__main__ import main as harness_main
@@ -198,6 +198,46 @@ def test_affinity_page_equals_the_mart(app, served):
     page.sidebar.selectbox(key="anchor").select_index(1).run()
     anchor = page.sidebar.selectbox(key="anchor").value
     assert set(page.dataframe[0].value["anchor"]) == {anchor}
+
+
+def test_overview_shows_the_alerts_first(app, served):
+    page = app()
+    assert page.header[0].value == "Alerts"
+    overall = rows(
+        served,
+        "select * from marts.kpi_alerts where dimension = 'overall' "
+        "order by grain, kpi_name, rule, denominator desc, dimension, dimension_value",
+    )
+    assert len(overall) > 0  # the demo data fires overall alerts (churn, NPS ...)
+    assert [w.value for w in page.warning] == [alert_line(row).strip() for row in overall]
+    breakdowns = rows(
+        served, "select count(*) as n from marts.kpi_alerts where dimension != 'overall'"
+    )
+    assert len(page.dataframe[0].value) == breakdowns[0]["n"]
+
+
+def test_recommendations_page_shows_one_reps_customers(app, served):
+    page = app("recommendations")
+    rep = page.sidebar.selectbox(key="rep").value
+    expected = rows(
+        served,
+        "select account_id, recommendation_rank, product_id, score, reason "
+        "from marts.cross_sell_recommendations "
+        f"where owner_rep_id = '{rep}' order by account_id, recommendation_rank",
+    )
+    table = page.dataframe[0].value
+    assert len(table) == len(expected) > 0
+    assert list(table["account_id"]) == [r["account_id"] for r in expected]
+    assert list(table["product_id"]) == [r["product_id"] for r in expected]
+    assert list(table["reason"]) == [r["reason"] for r in expected]
+    page.sidebar.selectbox(key="rep").select_index(1).run()
+    other = page.sidebar.selectbox(key="rep").value
+    owners = rows(
+        served,
+        "select distinct account_id from marts.cross_sell_recommendations "
+        f"where owner_rep_id = '{other}'",
+    )
+    assert set(page.dataframe[0].value["account_id"]) == {r["account_id"] for r in owners}
 
 
 def test_quality_page_equals_the_marts(app, served):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 import yaml
 
 from crosssell.contract import SOURCES_YAML, load_contract, table_names
+from harness import generator
 from harness.contract import SNAPSHOT_MACRO, snapshot_macro
-from harness.generator import COLUMNS, build_tables, generate
+from harness.generator import COLUMNS, NATURAL_NEXT, Tables, build_tables, generate
 
 
 def _yaml_columns() -> dict[str, list[str]]:
@@ -105,3 +107,79 @@ def test_size_parameter_scales() -> None:
     large = build_tables(accounts=1000, seed=1)
     assert len(large.rows["accounts"]) == 10 * len(small.rows["accounts"])
     assert len(large.rows["order_items"]) > 5 * len(small.rows["order_items"])
+
+
+def _first_purchases(tables: Tables) -> dict[str, list[str]]:
+    """Account -> its products in the order of their first completed purchase."""
+    orders = COLUMNS["orders"]
+    items = COLUMNS["order_items"]
+    completed = {
+        row[orders.index("order_id")]: (
+            row[orders.index("account_id")],
+            row[orders.index("ordered_at")],
+        )
+        for row in tables.rows["orders"]
+        if row[orders.index("status")] == "completed"
+    }
+    lines = sorted(
+        (
+            completed[row[items.index("order_id")]],
+            row[items.index("order_item_id")],
+            row[items.index("product_id")],
+        )
+        for row in tables.rows["order_items"]
+        if row[items.index("order_id")] in completed
+    )
+    sequences: dict[str, list[str]] = {}
+    for (account_id, _), _, product_id in lines:
+        bought = sequences.setdefault(account_id, [])
+        if product_id not in bought:
+            bought.append(product_id)
+    return sequences
+
+
+def test_purchase_paths_change_only_the_products(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without paths (share 0) every row is the same except the product drawn.
+
+    The paths draw from their own random stream, so row counts, ids, dates,
+    statuses and quantities do not depend on them.
+    """
+    with_paths = build_tables(accounts=300, seed=11, bad_rows=True)
+    monkeypatch.setattr(generator, "NATURAL_NEXT_SHARE", 0.0)
+    uniform = build_tables(accounts=300, seed=11, bad_rows=True)
+    product_columns = {
+        "order_items": {"product_id", "unit_price", "discount_amount"},
+        "product_usage": {"product_id"},
+    }
+    for table, columns in COLUMNS.items():
+        assert len(with_paths.rows[table]) == len(uniform.rows[table]), table
+        kept = [
+            i for i, name in enumerate(columns) if name not in product_columns.get(table, set())
+        ]
+        for row, other in zip(with_paths.rows[table], uniform.rows[table], strict=True):
+            assert [row[i] for i in kept] == [other[i] for i in kept], table
+    assert with_paths.expected_rejections == uniform.expected_rejections
+    assert with_paths.rows["order_items"] != uniform.rows["order_items"]
+
+
+def test_new_products_follow_the_purchase_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About half of the new products are a natural next of one already owned.
+
+    Uniform draws give a natural next far less often (about one time in five
+    here), so the share tells a path from chance.
+    """
+
+    def share_following(tables: Tables) -> float:
+        following = total = 0
+        for products in _first_purchases(tables).values():
+            for position in range(1, len(products)):
+                earlier = products[:position]
+                total += 1
+                following += any(products[position] in NATURAL_NEXT[have] for have in earlier)
+        return following / total
+
+    with_paths = share_following(build_tables(accounts=1500, seed=42))
+    monkeypatch.setattr(generator, "NATURAL_NEXT_SHARE", 0.0)
+    uniform = share_following(build_tables(accounts=1500, seed=42))
+    assert with_paths > 0.45
+    assert uniform < 0.25

@@ -30,6 +30,11 @@ NON_DEFAULT_VARS = {
     "affinity_min_accounts": 2,
     "rejected_share_warn": 0.2,
     "rejected_share_error": 0.9,
+    "recommendation_count": 5,
+    "recommendation_cutoff": "2024-03-01",
+    "backtest_horizon_days": 30,
+    "alert_decline_periods": 2,
+    "alert_change_threshold": 0.5,
 }
 NOT_VARIED = {
     "crm_schema",

@@ -4,8 +4,9 @@
     information_schema). The depends_on lines make it run after every mart.
 #}
 -- depends_on: {{ ref('benchmark_comparison') }}
--- depends_on: {{ ref('data_quality_opportunity_kinds') }}
+-- depends_on: {{ ref('cross_sell_recommendations') }}
 -- depends_on: {{ ref('data_quality_alerts') }}
+-- depends_on: {{ ref('data_quality_opportunity_kinds') }}
 -- depends_on: {{ ref('data_quality_reconciliation') }}
 -- depends_on: {{ ref('data_quality_rejected_rows') }}
 -- depends_on: {{ ref('data_quality_rejected_share') }}
@@ -14,6 +15,7 @@
 -- depends_on: {{ ref('dim_campaigns') }}
 -- depends_on: {{ ref('dim_products') }}
 -- depends_on: {{ ref('dim_sales_reps') }}
+-- depends_on: {{ ref('kpi_alerts') }}
 -- depends_on: {{ ref('kpi_arpa') }}
 -- depends_on: {{ ref('kpi_availability') }}
 -- depends_on: {{ ref('kpi_baselines') }}
@@ -39,6 +41,7 @@
 -- depends_on: {{ ref('kpi_target_attainment') }}
 -- depends_on: {{ ref('kpi_time_to_cross_sell') }}
 -- depends_on: {{ ref('product_affinity') }}
+-- depends_on: {{ ref('recommendation_backtest') }}
 {%- set offenders = [] -%}
 {%- if execute -%}
     {%- for node in graph.nodes.values()
